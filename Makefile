@@ -1,0 +1,146 @@
+# modelc - OpenAPI schema compiler to C models.
+#
+#   make            install missing Debian packages (as root), build modelc,
+#                   regenerate generated/ from schema/, build the models
+#   make test       the whole suite: normal, ASan+UBSan and valgrind runs
+#   make sanitize   the suite under ASan+UBSan only
+#   make valgrind   the suite under valgrind only
+#   make bench      benchmarks against peer JSON libraries (bench/)
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make clean      removes build/
+#
+# Every build product lives under build/ (build/asan for the sanitizer build).
+
+CC       ?= cc
+CXX      ?= c++
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+B        ?= build
+SAN      ?=
+
+OPT      ?= -O2 -g
+WARN      = -Wall -Wextra -Wpedantic -Werror
+CSTD      = -std=c11
+SANFLAGS  = -fsanitize=address,undefined -fno-sanitize-recover=all
+LDFLAGS_SAN =
+ifeq ($(SAN),1)
+  OPT     = -O1 -g -fno-omit-frame-pointer $(SANFLAGS)
+  LDFLAGS_SAN = $(SANFLAGS)
+endif
+# The generator is a POSIX host tool; the runtime and generated code are ISO C only.
+GEN_CFLAGS = $(CSTD) $(WARN) $(OPT) -D_POSIX_C_SOURCE=200809L -Igenerator -I$(B)
+RT_CFLAGS  = $(CSTD) $(WARN) -Wconversion -Wshadow $(OPT)
+
+BUILD_PKGS = gcc make libyaml-dev
+TEST_PKGS  = libcmocka-dev libfyaml-dev valgrind g++ cmake
+
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+
+GEN_SRC   := $(wildcard generator/*.c)
+GEN_OBJ   := $(patsubst generator/%.c,$(B)/gen/%.o,$(GEN_SRC))
+GEN_LIB_OBJ := $(filter-out $(B)/gen/main.o,$(GEN_OBJ)) $(B)/gen/embedded.o
+TEMPLATES := $(sort $(wildcard templates/*.mustache))
+RUNTIME   := $(wildcard runtime/mc_runtime.h runtime/mc_runtime.c)
+SCHEMAS   := $(sort $(wildcard schema/*.yaml))
+
+UNIT_TESTS    := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
+RUNTIME_TESTS := $(patsubst tests/runtime/%.c,$(B)/tests/%,$(wildcard tests/runtime/test_*.c))
+MODEL_TESTS   := $(patsubst tests/models/%.c,$(B)/tests/%,$(wildcard tests/models/test_*.c))
+RT_FIXTURE    := $(wildcard tests/runtime/fixture/*.c)
+MODEL_SRC     := $(wildcard generated/*.c)
+MODEL_SUPPORT := $(wildcard tests/models/support/*.c)
+ALL_TESTS     := $(UNIT_TESTS) $(RUNTIME_TESTS) $(MODEL_TESTS)
+
+.PHONY: all deps test-deps modelc regen models tests check test sanitize valgrind \
+        bench install uninstall clean
+.DELETE_ON_ERROR:
+
+all: deps modelc regen models
+
+deps:
+	@sh mk/deps.sh $(BUILD_PKGS) $(TEST_PKGS)
+
+modelc: $(B)/modelc
+
+$(B)/modelc: $(GEN_OBJ) $(B)/gen/embedded.o
+	$(CC) $(OPT) $(LDFLAGS_SAN) -o $@ $^ -lyaml -lm
+
+$(B)/gen/%.o: generator/%.c $(wildcard generator/*.h) VERSION
+	@mkdir -p $(dir $@)
+	$(CC) $(GEN_CFLAGS) -DMODELC_VERSION='"$(VERSION)"' -c -o $@ $<
+
+$(B)/embed: generator/tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) -O1 -o $@ $<
+
+$(B)/embedded.c: $(B)/embed $(TEMPLATES) $(RUNTIME)
+	$(B)/embed $@ $(foreach f,$(TEMPLATES) $(RUNTIME),$(f)=$(f))
+
+$(B)/gen/embedded.o: $(B)/embedded.c generator/embedded.h
+	@mkdir -p $(dir $@)
+	$(CC) $(GEN_CFLAGS) -c -o $@ $<
+
+# Regenerate the committed models; modelc rewrites only files whose bytes change.
+regen: $(B)/modelc
+	$(B)/modelc -o generated $(SCHEMAS)
+
+models: $(B)/libmodels.a
+
+$(B)/libmodels.a: $(patsubst generated/%.c,$(B)/models/%.o,$(MODEL_SRC))
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/models/%.o: generated/%.c $(wildcard generated/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(RT_CFLAGS) -Igenerated -c -o $@ $<
+
+# ---- tests ---------------------------------------------------------------
+
+$(B)/tests/test_%: tests/unit/test_%.c $(GEN_LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(GEN_CFLAGS) -Itests/unit -o $@ $< $(GEN_LIB_OBJ) $(LDFLAGS_SAN) -lyaml -lcmocka -lm
+
+$(B)/tests/test_%: tests/runtime/test_%.c $(RUNTIME) $(RT_FIXTURE) $(wildcard tests/runtime/fixture/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(OPT) -D_POSIX_C_SOURCE=200809L -Iruntime -Itests/runtime/fixture \
+	    -o $@ $< runtime/mc_runtime.c $(RT_FIXTURE) $(LDFLAGS_SAN) -lcmocka -lm
+
+$(B)/tests/test_%: tests/models/test_%.c $(MODEL_SRC) $(wildcard generated/*.h) $(MODEL_SUPPORT)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(OPT) -D_POSIX_C_SOURCE=200809L -Igenerated -Itests/models/support \
+	    -o $@ $< $(MODEL_SRC) $(MODEL_SUPPORT) $(LDFLAGS_SAN) -lcmocka -lfyaml -lm
+
+tests: $(ALL_TESTS) $(B)/modelc
+
+# Runs every test binary once; RUN_WRAP puts valgrind in front.
+check: tests
+	@sh tests/run.sh "$(RUN_WRAP)" $(ALL_TESTS)
+
+sanitize:
+	@$(MAKE) --no-print-directory B=build/asan SAN=1 check
+
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible
+valgrind:
+	@$(MAKE) --no-print-directory OPT='-O1 -g' B=build/valgrind check RUN_WRAP='$(VALGRIND)'
+
+# The suite: first the plain build, then ASan+UBSan, then valgrind.
+test: test-deps
+	@$(MAKE) --no-print-directory check
+	@$(MAKE) --no-print-directory sanitize
+	@$(MAKE) --no-print-directory valgrind
+
+test-deps:
+	@sh mk/deps.sh $(BUILD_PKGS) $(TEST_PKGS)
+
+bench: all
+	$(MAKE) -C bench
+
+install: $(B)/modelc
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(B)/modelc $(DESTDIR)$(PREFIX)/bin/modelc
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/modelc
+
+clean:
+	rm -rf build

@@ -1,0 +1,7 @@
+/* main.c - placeholder; the front end replaces it. */
+#include <stdio.h>
+int main(void)
+{
+    puts("modelc " MODELC_VERSION);
+    return 0;
+}
