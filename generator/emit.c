@@ -491,7 +491,10 @@ int gen_emit(const gen_output *outs, size_t n, const gen_emit_options *opt)
             strlist_push(&paths, path_join(opt->dir, outs[i].name));
             targets[i] = paths.items[i];
         }
-        status = gen_emit_depfile(opt->depfile, targets, n, opt->inputs, opt->n_inputs);
+        if (opt->depfile_target)
+            targets[0] = opt->depfile_target;
+        status = gen_emit_depfile(opt->depfile, targets, opt->depfile_target ? 1 : n, opt->inputs,
+                                  opt->n_inputs);
         strlist_free(&paths);
         free(targets);
     }

@@ -42,6 +42,7 @@ typedef struct gen_emit_options {
     const char *dir;            /* output folder; created (one level) in write mode */
     gen_emit_mode mode;
     const char *depfile;        /* write make dependencies here; NULL for none */
+    const char *depfile_target; /* the depfile's one target (like gcc -MT); NULL: every output */
     const char *const *inputs;  /* every file read (schemas, templates) for the depfile */
     size_t n_inputs;
     FILE *out;                  /* where check and list print; NULL means stdout */
