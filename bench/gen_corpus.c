@@ -6,7 +6,9 @@
  * usage: gen_corpus OUTDIR [COUNT [SEED]]     (defaults: 100000, 20240601)
  *
  * The mix is meant to look like real API output and to touch every decoder path:
- * 0-3 errors and 0-3 reassignment trails, absent and null fields, a few percent
+ * 0-3 errors and 0-3 reassignment trails, absent fields, null where the schema
+ * allows it (locale, localeOrigin: only those are nullable, and a schema-true
+ * decoder rejects null elsewhere), a few percent
  * enum values the schema does not list, unknown members of every JSON kind
  * (string, integer, real, true, false, null, object, array) at the top level and
  * inside items, string escapes (\" \\ \/ \n \t \uXXXX, surrogate pairs) and raw
@@ -197,7 +199,7 @@ static void error_item(buf *b)
         unknown_member(b, &first);
     if (!chance(20)) {
         key(b, &first, "text");
-        puts_(b, chance(10) ? "null" : texts[below(sizeof texts / sizeof *texts)]);
+        puts_(b, texts[below(sizeof texts / sizeof *texts)]);
     }
     puts_(b, "}");
 }
@@ -210,10 +212,7 @@ static void trail_item(buf *b)
     hex_id(b);
     if (!chance(20)) {
         key(b, &first, "newOwner");
-        if (chance(10))
-            puts_(b, "null");
-        else
-            hex_id(b);
+        hex_id(b);
     }
     if (chance(30))
         unknown_member(b, &first);
@@ -254,19 +253,13 @@ static void field(buf *b, int *first, int f)
         if (chance(10))
             return;
         key(b, first, "id");
-        if (chance(5))
-            puts_(b, "null");
-        else
-            hex_id(b);
+        hex_id(b);
         break;
     case F_TYPE:
         if (chance(10))
             return;
         key(b, first, "type");
-        if (chance(10))
-            puts_(b, "null");
-        else
-            enum_value(b, types, 8, unknown_types, 3, 30);
+        enum_value(b, types, 8, unknown_types, 3, 30);
         break;
     case F_TARGET_TYPE:
         if (chance(10))
@@ -279,10 +272,7 @@ static void field(buf *b, int *first, int f)
         if (chance(10))
             return;
         key(b, first, "targetId");
-        if (chance(5))
-            puts_(b, "null");
-        else
-            hex_id(b);
+        hex_id(b);
         break;
     case F_STATUS:
         if (chance(10))
@@ -294,10 +284,6 @@ static void field(buf *b, int *first, int f)
         if (chance(60))
             return;
         key(b, first, "errors");
-        if (chance(20)) {
-            puts_(b, "null");
-            return;
-        }
         unsigned n = small_count();
         puts_(b, "[");
         for (unsigned i = 0; i < n; i++) {
@@ -312,10 +298,6 @@ static void field(buf *b, int *first, int f)
         if (chance(60))
             return;
         key(b, first, "reassignmentTrailDTOs");
-        if (chance(20)) {
-            puts_(b, "null");
-            return;
-        }
         unsigned n = small_count();
         puts_(b, "[");
         for (unsigned i = 0; i < n; i++) {
@@ -330,10 +312,7 @@ static void field(buf *b, int *first, int f)
         if (chance(10))
             return;
         key(b, first, "created");
-        if (chance(5))
-            puts_(b, "null");
-        else
-            datetime(b);
+        datetime(b);
         break;
     default:
         if (chance(100))

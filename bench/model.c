@@ -94,7 +94,7 @@ int bm_datetime_parse(bm_datetime *out, const char *s, size_t len)
         i++;
         size_t start = i;
         uint32_t scale = 100000000;
-        while (i < len && (unsigned char)s[i] - '0' <= 9) {
+        while (i < len && (unsigned)(s[i] - '0') <= 9) {
             nanos += (uint32_t)(s[i] - '0') * scale; /* digits past the 9th are dropped */
             scale /= 10;
             i++;
@@ -220,17 +220,29 @@ void bm_hash_enum(bm_hash *h, int presence, int value, const char *unknown, size
     }
 }
 
-void bm_hash_datetime(bm_hash *h, int presence, const bm_datetime *dt)
+void bm_hash_datetime(bm_hash *h, int presence, int64_t utc_seconds, uint32_t nanos,
+                      int offset_min)
 {
     bm_hash_u64(h, (uint64_t)presence);
     if (presence == BM_PRESENT) {
-        bm_hash_u64(h, (uint64_t)(int64_t)dt->year);
-        bm_hash_u64(h, ((uint64_t)dt->month << 32) | ((uint64_t)dt->day << 24) |
-                           ((uint64_t)dt->hour << 16) | ((uint64_t)dt->minute << 8) |
-                           dt->second);
-        bm_hash_u64(h, dt->nanos);
-        bm_hash_u64(h, (uint64_t)(int64_t)dt->offset_min);
+        bm_hash_u64(h, (uint64_t)utc_seconds);
+        bm_hash_u64(h, nanos);
+        bm_hash_u64(h, (uint64_t)(int64_t)offset_min);
     }
+}
+
+int64_t bm_datetime_epoch(const bm_datetime *dt)
+{
+    /* days from civil date (proleptic Gregorian), the usual era arithmetic */
+    int64_t y = dt->year - (dt->month <= 2);
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t mp = (dt->month + 9) % 12;
+    int64_t doy = (153 * mp + 2) / 5 + dt->day - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    int64_t days = era * 146097 + doe - 719468;
+    return days * 86400 + dt->hour * 3600 + dt->minute * 60 + dt->second -
+           (int64_t)dt->offset_min * 60;
 }
 
 uint64_t bm_task_checksum(const bm_task *t)
@@ -265,6 +277,7 @@ uint64_t bm_task_checksum(const bm_task *t)
                         r->reassignment_type.len);
         }
     }
-    bm_hash_datetime(&h, t->has_created, &t->created);
+    bm_hash_datetime(&h, t->has_created, bm_datetime_epoch(&t->created), t->created.nanos,
+                     t->created.offset_min);
     return h.h;
 }

@@ -123,7 +123,7 @@ size_t bm_datetime_format(const bm_datetime *dt, char *buf);
 
 /* The checksum. A 64-bit FNV-1a style hash fed field by field in schema order:
    presence, then the value (string: length and bytes; enum: number and, when
-   unknown, its text; array: count then items; date-time: its parsed parts).
+   unknown, its text; array: count then items; date-time: its instant and offset).
    Exposed as primitives so that an adapter can walk its own struct (modelc) in
    the same order without converting it first. */
 typedef struct bm_hash { uint64_t h; } bm_hash;
@@ -132,7 +132,12 @@ void bm_hash_u64(bm_hash *h, uint64_t v);
 void bm_hash_bytes(bm_hash *h, const void *p, size_t n);
 void bm_hash_str(bm_hash *h, int presence, const char *s, size_t len);
 void bm_hash_enum(bm_hash *h, int presence, int value, const char *unknown, size_t unknown_len);
-void bm_hash_datetime(bm_hash *h, int presence, const bm_datetime *dt);
+/* A date-time is hashed as its instant and written offset: UTC seconds since
+   1970, nanoseconds, offset minutes (the spelling of the fraction is not). */
+void bm_hash_datetime(bm_hash *h, int presence, int64_t utc_seconds, uint32_t nanos,
+                      int offset_min);
+/* Seconds since 1970-01-01T00:00:00Z of dt (its local fields minus its offset). */
+int64_t bm_datetime_epoch(const bm_datetime *dt);
 uint64_t bm_task_checksum(const bm_task *t);
 
 #ifdef __cplusplus
