@@ -1,0 +1,2578 @@
+/*
+ * mc_runtime.c - the generic, table-driven JSON codec behind every generated model.
+ *
+ * Generated code describes each type once (mc_type / mc_field / mc_enum_desc
+ * tables); everything here walks those tables, so a bug is fixed in one place.
+ * Decoding is a single pass straight from the input bytes into the caller's
+ * structs: no DOM, no token list. A string is scanned once (eight bytes at a
+ * time, looking for '"', '\\', control bytes and non-ASCII bytes; escapes and
+ * UTF-8 are validated during that scan), then copied once into an allocation
+ * of its raw size, unescaping in the same copy. Member names are matched by
+ * comparing the expected next `"name":` literal word by word, so documents that
+ * follow schema order (the common case) never look a key up. Array items are
+ * decoded into a private scratch area (a fixed buffer on the stack, then
+ * blocks that never move) and copied into one exact-size allocation at ']'.
+ * Errors unwind with the first status; each frame prepends its JSON Pointer
+ * segment on the way out, so the happy path keeps no path at all. On failure the
+ * top level clears the output, which is consistent at every point because a
+ * pointer is stored only after its block is fully built.
+ * Nothing here depends on the locale: numbers are parsed and printed with the
+ * C library and the locale's decimal separator is swapped for '.' both ways.
+ */
+#include "mc_runtime.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#if defined(__GNUC__) || defined(__clang__)
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#else
+#define LIKELY(x) (x)
+#define UNLIKELY(x) (x)
+#define PRINTF_LIKE(f, a)
+#endif
+
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SWAR 1
+#else
+#define SWAR 0
+#endif
+
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* ======================================================================== */
+/* Status texts                                                             */
+/* ======================================================================== */
+
+const char *mc_status_text(int code)
+{
+    switch (code) {
+#define MC_STATUS_CASE_(name, value, text) \
+    case value:                            \
+        return text;
+        MC_STATUS_LIST(MC_STATUS_CASE_)
+#undef MC_STATUS_CASE_
+    default:
+        return "unknown status";
+    }
+}
+
+/* ======================================================================== */
+/* Allocation                                                               */
+/* ======================================================================== */
+
+static void *libc_realloc(void *ctx, void *p, size_t old, size_t n)
+{
+    (void)ctx;
+    (void)old;
+    if (n == 0) {
+        free(p);
+        return NULL;
+    }
+    return realloc(p, n);
+}
+
+static void *xrealloc(const mc_allocator *a, void *p, size_t old, size_t n)
+{
+    if (a == NULL || a->realloc == NULL)
+        return libc_realloc(NULL, p, old, n);
+    return a->realloc(a->ctx, p, old, n);
+}
+
+void *mc_malloc(const mc_allocator *a, size_t n)
+{
+    return n ? xrealloc(a, NULL, 0, n) : NULL;
+}
+
+void mc_free(const mc_allocator *a, void *p, size_t n)
+{
+    if (p != NULL)
+        (void)xrealloc(a, p, n, 0);
+}
+
+/* ---- arena -------------------------------------------------------------- */
+
+#define ARENA_ALIGN 16u
+#define ROUND_UP(n) (((n) + (ARENA_ALIGN - 1)) & ~(size_t)(ARENA_ALIGN - 1))
+
+struct mc_arena_block_ {
+    mc_arena_block_ *next;
+    size_t size; /* payload bytes */
+};
+#define BLOCK_HDR ROUND_UP(sizeof(mc_arena_block_))
+
+static char *block_payload(mc_arena_block_ *b)
+{
+    return (char *)b + BLOCK_HDR;
+}
+
+static mc_arena_block_ *arena_new_block(mc_arena *ar, size_t payload)
+{
+    mc_arena_block_ *b;
+    if (payload > SIZE_MAX - BLOCK_HDR)
+        return NULL;
+    b = (mc_arena_block_ *)xrealloc(&ar->parent_, NULL, 0, BLOCK_HDR + payload);
+    if (b == NULL)
+        return NULL;
+    b->size = payload;
+    b->next = ar->blocks_;
+    ar->blocks_ = b;
+    ar->used_ = 0;
+    ar->last_ = 0;
+    return b;
+}
+
+static void *arena_alloc(mc_arena *ar, size_t n)
+{
+    size_t off = ROUND_UP(ar->used_);
+    mc_arena_block_ *b = ar->blocks_;
+    if (b == NULL || off > b->size || n > b->size - off) {
+        size_t want = ar->block_size_;
+        if (b != NULL && b->size <= SIZE_MAX / 2 && b->size * 2 > want)
+            want = b->size * 2;
+        if (want < n)
+            want = ROUND_UP(n);
+        b = arena_new_block(ar, want);
+        if (b == NULL)
+            return NULL;
+        off = 0;
+    }
+    ar->last_ = off;
+    ar->used_ = off + n;
+    ar->total_ += ROUND_UP(n);
+    return block_payload(b) + off;
+}
+
+/* Free is a no-op; the most recent block can be resized in place. */
+static void *arena_realloc(void *ctx, void *p, size_t old, size_t n)
+{
+    mc_arena *ar = (mc_arena *)ctx;
+    void *q;
+    bool is_last = p != NULL && ar->blocks_ != NULL && (char *)p == block_payload(ar->blocks_) + ar->last_ &&
+                   ar->used_ == ar->last_ + old;
+    if (n == 0) {
+        if (is_last)
+            ar->used_ = ar->last_;
+        return NULL;
+    }
+    if (is_last && n <= ar->blocks_->size - ar->last_) {
+        ar->used_ = ar->last_ + n;
+        return p;
+    }
+    if (p != NULL && n <= old)
+        return p;
+    q = arena_alloc(ar, n);
+    if (q != NULL && p != NULL)
+        memcpy(q, p, old < n ? old : n);
+    return q;
+}
+
+void mc_arena_init(mc_arena *arena, const mc_allocator *parent, size_t first_block)
+{
+    memset(arena, 0, sizeof *arena);
+    if (parent != NULL)
+        arena->parent_ = *parent;
+    arena->block_size_ = first_block ? ROUND_UP(first_block) : 4096;
+}
+
+mc_allocator mc_arena_allocator(mc_arena *arena)
+{
+    mc_allocator a;
+    a.realloc = arena_realloc;
+    a.ctx = arena;
+    return a;
+}
+
+void mc_arena_reset(mc_arena *arena)
+{
+    mc_arena_block_ *b = arena->blocks_;
+    if (b != NULL && b->next != NULL) {
+        /* Several blocks: replace them by one block as large as all together. */
+        size_t total = 0;
+        while (b != NULL) {
+            mc_arena_block_ *next = b->next;
+            total += b->size;
+            (void)xrealloc(&arena->parent_, b, BLOCK_HDR + b->size, 0);
+            b = next;
+        }
+        arena->blocks_ = NULL;
+        (void)arena_new_block(arena, total);
+    }
+    arena->used_ = 0;
+    arena->last_ = 0;
+    arena->total_ = 0;
+}
+
+void mc_arena_dispose(mc_arena *arena)
+{
+    mc_arena_block_ *b = arena->blocks_;
+    while (b != NULL) {
+        mc_arena_block_ *next = b->next;
+        (void)xrealloc(&arena->parent_, b, BLOCK_HDR + b->size, 0);
+        b = next;
+    }
+    arena->blocks_ = NULL;
+    arena->used_ = arena->last_ = arena->total_ = 0;
+}
+
+/* ======================================================================== */
+/* Strings and buffers                                                      */
+/* ======================================================================== */
+
+int mc_string_set(mc_string *s, const char *data, size_t len, const mc_allocator *a)
+{
+    char *p;
+    s->data = NULL;
+    s->len = 0;
+    if (len == SIZE_MAX)
+        return MC_ERR_NO_MEMORY;
+    p = (char *)xrealloc(a, NULL, 0, len + 1);
+    if (p == NULL)
+        return MC_ERR_NO_MEMORY;
+    if (len)
+        memcpy(p, data, len);
+    p[len] = '\0';
+    s->data = p;
+    s->len = len;
+    return MC_OK;
+}
+
+void mc_string_dispose(mc_string *s, const mc_allocator *a)
+{
+    if (s->data != NULL)
+        (void)xrealloc(a, s->data, s->len + 1, 0);
+    s->data = NULL;
+    s->len = 0;
+}
+
+void mc_buf_init(mc_buf *b, const mc_allocator *a)
+{
+    b->data = NULL;
+    b->len = 0;
+    b->cap = 0;
+    if (a != NULL) {
+        b->alloc = *a;
+    } else {
+        b->alloc.realloc = NULL;
+        b->alloc.ctx = NULL;
+    }
+}
+
+static int buf_grow(mc_buf *b, size_t extra)
+{
+    size_t need, cap;
+    char *p;
+    if (extra > SIZE_MAX - 1 - b->len)
+        return MC_ERR_NO_MEMORY;
+    need = b->len + extra + 1;
+    if (need <= b->cap)
+        return MC_OK;
+    cap = b->cap < 64 ? 64 : b->cap;
+    while (cap < need)
+        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    p = (char *)xrealloc(&b->alloc, b->data, b->cap, cap);
+    if (p == NULL)
+        return MC_ERR_NO_MEMORY;
+    b->data = p;
+    b->cap = cap;
+    return MC_OK;
+}
+
+int mc_buf_reserve(mc_buf *b, size_t extra)
+{
+    return buf_grow(b, extra);
+}
+
+int mc_buf_append(mc_buf *b, const void *p, size_t n)
+{
+    if (buf_grow(b, n) != MC_OK)
+        return MC_ERR_NO_MEMORY;
+    if (n)
+        memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return MC_OK;
+}
+
+void mc_buf_dispose(mc_buf *b)
+{
+    if (b->data != NULL)
+        (void)xrealloc(&b->alloc, b->data, b->cap, 0);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+int mc_buf_detach(mc_buf *b, char **out, size_t *out_len)
+{
+    char *p;
+    *out = NULL;
+    if (b->data == NULL) {
+        p = (char *)xrealloc(&b->alloc, NULL, 0, 1);
+        if (p == NULL)
+            return MC_ERR_NO_MEMORY;
+    } else if (b->cap != b->len + 1) {
+        p = (char *)xrealloc(&b->alloc, b->data, b->cap, b->len + 1);
+        if (p == NULL)
+            return MC_ERR_NO_MEMORY;
+    } else {
+        p = b->data;
+    }
+    p[b->len] = '\0';
+    *out = p;
+    if (out_len != NULL)
+        *out_len = b->len;
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return MC_OK;
+}
+
+/* ======================================================================== */
+/* UTF-8                                                                    */
+/* ======================================================================== */
+
+/* Length of the valid UTF-8 sequence starting at s (s < end), or 0. */
+static size_t utf8_seq(const unsigned char *s, const unsigned char *end)
+{
+    unsigned c = s[0];
+    unsigned lo = 0x80, hi = 0xBF;
+    size_t n, i;
+    if (c < 0x80)
+        return 1;
+    if (c < 0xC2)
+        return 0;
+    if (c < 0xE0) {
+        n = 2;
+    } else if (c < 0xF0) {
+        n = 3;
+        if (c == 0xE0)
+            lo = 0xA0; /* overlong */
+        if (c == 0xED)
+            hi = 0x9F; /* surrogates */
+    } else if (c < 0xF5) {
+        n = 4;
+        if (c == 0xF0)
+            lo = 0x90; /* overlong */
+        if (c == 0xF4)
+            hi = 0x8F; /* above U+10FFFF */
+    } else {
+        return 0;
+    }
+    if ((size_t)(end - s) < n)
+        return 0;
+    if (s[1] < lo || s[1] > hi)
+        return 0;
+    for (i = 2; i < n; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    return n;
+}
+
+bool mc_utf8_valid(const char *s, size_t len, size_t *bad_offset)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    while (p < end) {
+        size_t n;
+        if (*p < 0x80) {
+            p++;
+            continue;
+        }
+        n = utf8_seq(p, end);
+        if (n == 0) {
+            if (bad_offset != NULL)
+                *bad_offset = (size_t)(p - (const unsigned char *)s);
+            return false;
+        }
+        p += n;
+    }
+    return true;
+}
+
+size_t mc_utf8_encode(uint32_t cp, char out[4])
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp >= 0xD800 && cp <= 0xDFFF)
+        return 0;
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    if (cp > 0x10FFFF)
+        return 0;
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* ======================================================================== */
+/* Date-time                                                                */
+/* ======================================================================== */
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's algorithm). */
+static int64_t days_from_civil(int64_t y, int64_t m, int64_t d)
+{
+    int64_t era, yoe, doy, doe;
+    y -= m <= 2;
+    era = (y >= 0 ? y : y - 399) / 400;
+    yoe = y - era * 400;
+    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(int64_t z, int64_t *y, int64_t *m, int64_t *d)
+{
+    int64_t era, doe, yoe, doy, mp;
+    z += 719468;
+    era = (z >= 0 ? z : z - 146096) / 146097;
+    doe = z - era * 146097;
+    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    mp = (5 * doy + 2) / 153;
+    *d = doy - (153 * mp + 2) / 5 + 1;
+    *m = mp < 10 ? mp + 3 : mp - 9;
+    *y = yoe + era * 400 + (*m <= 2);
+}
+
+static int days_in_month(int64_t y, int64_t m)
+{
+    static const unsigned char dim[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+        return 29;
+    return dim[m - 1];
+}
+
+/* n decimal digits at s, or -1. */
+static int64_t read_digits(const char *s, size_t n)
+{
+    int64_t v = 0;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+/* First second of year 0000 and last second of year 9999, UTC. */
+#define DT_MIN_SECONDS (-62167219200LL)
+#define DT_MAX_SECONDS (253402300799LL)
+
+static int parse_date_part(const char *s, int64_t *y, int64_t *m, int64_t *d)
+{
+    *y = read_digits(s, 4);
+    *m = read_digits(s + 5, 2);
+    *d = read_digits(s + 8, 2);
+    if (*y < 0 || *m < 1 || *m > 12 || *d < 1 || s[4] != '-' || s[7] != '-')
+        return MC_ERR_DATETIME;
+    if (*d > days_in_month(*y, *m))
+        return MC_ERR_DATETIME;
+    return MC_OK;
+}
+
+int mc_datetime_parse(mc_datetime *out, const char *s, size_t len, unsigned flags)
+{
+    int64_t y, mo, d, hh, mi, ss = 0, off = 0, nanos = 0;
+    size_t pos = 16;
+    unsigned form = 0;
+    memset(out, 0, sizeof *out);
+    if (len < 16 || parse_date_part(s, &y, &mo, &d) != MC_OK)
+        return MC_ERR_DATETIME;
+    if (s[10] != 'T' && s[10] != 't')
+        return MC_ERR_DATETIME;
+    hh = read_digits(s + 11, 2);
+    mi = read_digits(s + 14, 2);
+    if (s[13] != ':' || hh < 0 || hh > 23 || mi < 0 || mi > 59)
+        return MC_ERR_DATETIME;
+    if (pos < len && s[pos] == ':') {
+        if (len - pos < 3 || (ss = read_digits(s + pos + 1, 2)) < 0 || ss > 60)
+            return MC_ERR_DATETIME;
+        pos += 3;
+        if (pos < len && s[pos] == '.') {
+            unsigned digits = 0;
+            pos++;
+            while (pos < len && s[pos] >= '0' && s[pos] <= '9') {
+                if (++digits > 9)
+                    return MC_ERR_DATETIME;
+                nanos = nanos * 10 + (s[pos] - '0');
+                pos++;
+            }
+            if (digits == 0)
+                return MC_ERR_DATETIME;
+            form |= digits;
+            while (digits++ < 9)
+                nanos *= 10;
+        }
+    } else {
+        form |= MC_DT_NO_SECONDS;
+    }
+    if (pos == len) {
+        form |= MC_DT_ZONE_NONE;
+    } else if (s[pos] == 'Z' || s[pos] == 'z') {
+        form |= s[pos] == 'Z' ? MC_DT_ZONE_Z : MC_DT_ZONE_LOWER_Z;
+        pos++;
+    } else if (s[pos] == '+' || s[pos] == '-') {
+        int64_t oh, om;
+        if (len - pos < 6 || s[pos + 3] != ':')
+            return MC_ERR_DATETIME;
+        oh = read_digits(s + pos + 1, 2);
+        om = read_digits(s + pos + 4, 2);
+        if (oh < 0 || oh > 23 || om < 0 || om > 59)
+            return MC_ERR_DATETIME;
+        off = oh * 60 + om;
+        if (s[pos] == '-') {
+            off = -off;
+            if (off == 0)
+                form |= MC_DT_NEG_ZERO;
+        }
+        form |= MC_DT_ZONE_OFFSET;
+        pos += 6;
+    } else {
+        return MC_ERR_DATETIME;
+    }
+    if (pos != len)
+        return MC_ERR_DATETIME;
+    if ((flags & MC_DATETIME_STRICT) &&
+        ((form & MC_DT_NO_SECONDS) || (form & MC_DT_ZONE_MASK) == MC_DT_ZONE_NONE))
+        return MC_ERR_DATETIME;
+    if (ss == 60) {
+        /* Leap second: only at 23:59:60 UTC. Stored as :59 plus 1e9 nanos. */
+        int64_t utc_min = ((hh * 60 + mi - off) % 1440 + 1440) % 1440;
+        if (utc_min != 1439)
+            return MC_ERR_DATETIME;
+        ss = 59;
+        nanos += 1000000000;
+    }
+    out->seconds = days_from_civil(y, mo, d) * 86400 + hh * 3600 + mi * 60 + ss - off * 60;
+    out->nanos = (int32_t)nanos;
+    out->offset_minutes = (int16_t)off;
+    out->form = (uint8_t)form;
+    return MC_OK;
+}
+
+static char *put2(char *p, int64_t v)
+{
+    p[0] = (char)('0' + v / 10);
+    p[1] = (char)('0' + v % 10);
+    return p + 2;
+}
+
+size_t mc_datetime_format(const mc_datetime *dt, char *buf, size_t cap)
+{
+    char tmp[MC_DATETIME_MAX], *p = tmp;
+    int64_t off = dt->offset_minutes, local, days, sod, y, m, d, ns = dt->nanos;
+    unsigned zone = dt->form & MC_DT_ZONE_MASK, digits = dt->form & MC_DT_FRAC_MASK;
+    bool leap = ns >= 1000000000;
+    size_t n;
+    if (ns < 0 || ns >= 2000000000 || off <= -1440 || off >= 1440)
+        return 0;
+    if (leap)
+        ns -= 1000000000;
+    if (dt->seconds < DT_MIN_SECONDS - 86400 || dt->seconds > DT_MAX_SECONDS + 86400)
+        return 0;
+    local = dt->seconds + off * 60;
+    days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+    sod = local - days * 86400;
+    civil_from_days(days, &y, &m, &d);
+    if (y < 0 || y > 9999)
+        return 0;
+    p = put2(p, y / 100);
+    p = put2(p, y % 100);
+    *p++ = '-';
+    p = put2(p, m);
+    *p++ = '-';
+    p = put2(p, d);
+    *p++ = 'T';
+    p = put2(p, sod / 3600);
+    *p++ = ':';
+    p = put2(p, sod / 60 % 60);
+    if (!(dt->form & MC_DT_NO_SECONDS) || sod % 60 != 0 || ns != 0 || leap) {
+        *p++ = ':';
+        p = put2(p, leap ? 60 : sod % 60);
+        if (digits > 9)
+            digits = 9;
+        if (ns != 0) {
+            unsigned need = 9;
+            int64_t t = ns;
+            while (t % 10 == 0) {
+                t /= 10;
+                need--;
+            }
+            if (digits < need)
+                digits = need;
+        }
+        if (digits) {
+            char frac[9];
+            int64_t t = ns;
+            int i;
+            for (i = 8; i >= 0; i--) {
+                frac[i] = (char)('0' + t % 10);
+                t /= 10;
+            }
+            *p++ = '.';
+            memcpy(p, frac, digits);
+            p += digits;
+        }
+    }
+    if (off == 0 && zone == MC_DT_ZONE_Z) {
+        *p++ = 'Z';
+    } else if (off == 0 && zone == MC_DT_ZONE_LOWER_Z) {
+        *p++ = 'z';
+    } else if (off == 0 && zone == MC_DT_ZONE_NONE) {
+        /* nothing: the lenient form without zone */
+    } else {
+        int64_t a = off < 0 ? -off : off;
+        *p++ = (off < 0 || (dt->form & MC_DT_NEG_ZERO)) ? '-' : '+';
+        p = put2(p, a / 60);
+        *p++ = ':';
+        p = put2(p, a % 60);
+    }
+    n = (size_t)(p - tmp);
+    if (cap < n + 1)
+        return 0;
+    memcpy(buf, tmp, n);
+    buf[n] = '\0';
+    return n;
+}
+
+int mc_datetime_to_time_t(const mc_datetime *dt, time_t *out)
+{
+    time_t t = (time_t)dt->seconds;
+    if ((int64_t)t != dt->seconds)
+        return MC_ERR_RANGE;
+    *out = t;
+    return MC_OK;
+}
+
+int mc_datetime_from_time_t(mc_datetime *out, time_t t)
+{
+    int64_t s = (int64_t)t;
+    memset(out, 0, sizeof *out);
+    if (s < DT_MIN_SECONDS || s > DT_MAX_SECONDS)
+        return MC_ERR_RANGE;
+    out->seconds = s;
+    return MC_OK;
+}
+
+#if MC_HAVE_TIMESPEC
+int mc_datetime_to_timespec(const mc_datetime *dt, struct timespec *out)
+{
+    time_t t;
+    int32_t ns = dt->nanos;
+    if (mc_datetime_to_time_t(dt, &t) != MC_OK)
+        return MC_ERR_RANGE;
+    if (ns >= 1000000000)
+        ns = 999999999; /* leap second: the last instant of :59 */
+    out->tv_sec = t;
+    out->tv_nsec = ns;
+    return MC_OK;
+}
+
+int mc_datetime_from_timespec(mc_datetime *out, const struct timespec *ts)
+{
+    if (ts->tv_nsec < 0 || ts->tv_nsec > 999999999 || mc_datetime_from_time_t(out, ts->tv_sec) != MC_OK) {
+        memset(out, 0, sizeof *out);
+        return MC_ERR_RANGE;
+    }
+    out->nanos = (int32_t)ts->tv_nsec;
+    out->form = (uint8_t)(ts->tv_nsec ? 9 : 0);
+    return MC_OK;
+}
+#endif
+
+int mc_date_parse(mc_date *out, const char *s, size_t len)
+{
+    int64_t y, m, d;
+    memset(out, 0, sizeof *out);
+    if (len != 10 || parse_date_part(s, &y, &m, &d) != MC_OK)
+        return MC_ERR_DATETIME;
+    out->year = (int16_t)y;
+    out->month = (uint8_t)m;
+    out->day = (uint8_t)d;
+    return MC_OK;
+}
+
+size_t mc_date_format(const mc_date *d, char *buf, size_t cap)
+{
+    char *p = buf;
+    if (cap < MC_DATE_MAX || d->year < 0 || d->year > 9999 || d->month < 1 || d->month > 12 || d->day < 1 ||
+        d->day > days_in_month(d->year, d->month))
+        return 0;
+    p = put2(p, d->year / 100);
+    p = put2(p, d->year % 100);
+    *p++ = '-';
+    p = put2(p, d->month);
+    *p++ = '-';
+    p = put2(p, d->day);
+    *p = '\0';
+    return 10;
+}
+
+/* ======================================================================== */
+/* Enums and small helpers                                                  */
+/* ======================================================================== */
+
+const char *mc_enum_to_string(const mc_enum_desc *d, int v)
+{
+    if (v < 0 || (size_t)v >= d->count)
+        return NULL;
+    return d->values[v].wire;
+}
+
+int mc_enum_from_string(const mc_enum_desc *d, const char *s, size_t len)
+{
+    size_t i;
+    for (i = 0; i < d->count; i++)
+        if (d->values[i].wire_len == len && memcmp(d->values[i].wire, s, len) == 0)
+            return (int)i;
+    return MC_ENUM_UNKNOWN;
+}
+
+void mc_init(const mc_type *t, void *v)
+{
+    memset(v, 0, t->size);
+}
+
+static bool is_uuid(const char *s, size_t n)
+{
+    size_t i;
+    if (n != 36)
+        return false;
+    for (i = 0; i < 36; i++) {
+        char c = s[i];
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (c != '-')
+                return false;
+        } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static int hexval(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* The code unit of 4 hex digits at s, or -1. */
+static long hex4(const char *s)
+{
+    int a = hexval(s[0]), b = hexval(s[1]), c = hexval(s[2]), d = hexval(s[3]);
+    if ((a | b | c | d) < 0)
+        return -1;
+    return (long)((a << 12) | (b << 8) | (c << 4) | d);
+}
+
+/*
+ * Decode the next character of already validated JSON string text at *s (< e):
+ * one raw byte or one escape. Writes 1..4 bytes to out; returns the count.
+ */
+static size_t next_unit(const char **s, char out[4])
+{
+    const char *p = *s;
+    uint32_t cp;
+    if (*p != '\\') {
+        out[0] = *p;
+        *s = p + 1;
+        return 1;
+    }
+    switch (p[1]) {
+    case 'b': out[0] = '\b'; break;
+    case 'f': out[0] = '\f'; break;
+    case 'n': out[0] = '\n'; break;
+    case 'r': out[0] = '\r'; break;
+    case 't': out[0] = '\t'; break;
+    case 'u':
+        cp = (uint32_t)hex4(p + 2);
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            cp = 0x10000 + ((cp - 0xD800) << 10) + ((uint32_t)hex4(p + 8) - 0xDC00);
+            *s = p + 12;
+        } else {
+            *s = p + 6;
+        }
+        return mc_utf8_encode(cp, out);
+    default: out[0] = p[1]; break; /* '"', '\\', '/' */
+    }
+    *s = p + 2;
+    return 1;
+}
+
+/* Unescape validated JSON string text s[0..n) into dst (room for n bytes). */
+static size_t unescape(char *dst, const char *s, size_t n)
+{
+    const char *e = s + n;
+    char *o = dst;
+    while (s < e) {
+        const char *bs = (const char *)memchr(s, '\\', (size_t)(e - s));
+        if (bs == NULL) {
+            memcpy(o, s, (size_t)(e - s));
+            o += e - s;
+            break;
+        }
+        memcpy(o, s, (size_t)(bs - s));
+        o += bs - s;
+        s = bs;
+        o += next_unit(&s, o);
+    }
+    return (size_t)(o - dst);
+}
+
+/* Do the validated JSON string texts a and b denote the same string? */
+static bool text_equal(const char *a, size_t an, bool a_esc, const char *b, size_t bn, bool b_esc)
+{
+    const char *ae = a + an, *be = b + bn;
+    if (!a_esc && !b_esc)
+        return an == bn && memcmp(a, b, an) == 0;
+    while (a < ae && b < be) {
+        char ua[4], ub[4];
+        size_t na = next_unit(&a, ua), nb = next_unit(&b, ub);
+        if (na != nb || memcmp(ua, ub, na) != 0)
+            return false;
+    }
+    return a == ae && b == be;
+}
+
+/* ---- numbers (locale-independent) ---------------------------------------- */
+
+/* The current locale's decimal separator as printf writes it (thread-safe probe). */
+static size_t locale_point(char out[8])
+{
+    char tmp[16];
+    int n = snprintf(tmp, sizeof tmp, "%.1f", 0.5);
+    size_t len;
+    if (n < 3 || (size_t)n >= sizeof tmp)
+        return 0;
+    len = (size_t)n - 2; /* "0" point "5" */
+    if (len > 7)
+        return 0;
+    memcpy(out, tmp + 1, len);
+    return len;
+}
+
+/* Parse the JSON number text s[0..n) (already validated) as double or float with
+ * strtod/strtof, whatever the locale. Returns MC_OK or MC_ERR_RANGE/NO_MEMORY. */
+static int strto_any(const char *s, size_t n, bool single, double *out, const mc_allocator *a)
+{
+    char local[128], point[8], *buf = local, *end;
+    size_t plen = 1, cap = sizeof local, i, o = 0;
+    const char *dot = (const char *)memchr(s, '.', n);
+    int rc = MC_OK;
+    point[0] = '.';
+    if (dot != NULL) {
+        plen = locale_point(point);
+        if (plen == 0) {
+            point[0] = '.';
+            plen = 1;
+        }
+    }
+    if (n + plen + 1 > cap) {
+        cap = n + plen + 1;
+        buf = (char *)xrealloc(a, NULL, 0, cap);
+        if (buf == NULL)
+            return MC_ERR_NO_MEMORY;
+    }
+    for (i = 0; i < n; i++) {
+        if (s + i == dot) {
+            memcpy(buf + o, point, plen);
+            o += plen;
+        } else {
+            buf[o++] = s[i];
+        }
+    }
+    buf[o] = '\0';
+    errno = 0;
+    if (single) {
+        float f = strtof(buf, &end);
+        if (errno == ERANGE && (f == HUGE_VALF || f == -HUGE_VALF))
+            rc = MC_ERR_RANGE;
+        *out = (double)f;
+    } else {
+        double v = strtod(buf, &end);
+        if (errno == ERANGE && (v == HUGE_VAL || v == -HUGE_VAL))
+            rc = MC_ERR_RANGE;
+        *out = v;
+    }
+    if (rc == MC_OK && end != buf + o)
+        rc = MC_ERR_RANGE; /* cannot happen for validated text; never trust it silently */
+    if (buf != local)
+        (void)xrealloc(a, buf, cap, 0);
+    return rc;
+}
+
+static const double pow10_exact[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                       1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/* Scanned shape of a JSON number. */
+typedef struct num {
+    const char *s;
+    size_t n;
+    bool neg, is_int;
+    uint64_t mant;    /* significant digits, if they fit */
+    int mant_digits;  /* digits in mant (leading zeros dropped); > 19 = did not fit */
+    long exp10;       /* value = mant * 10^exp10, when mant_digits <= 19 */
+} num;
+
+/* Double from a scanned number: exact fast path (Clinger) or strtod. */
+static int num_to_double(const num *nm, bool single, double *out, const mc_allocator *a)
+{
+    if (!single && nm->mant_digits <= 15 && nm->exp10 >= -22 && nm->exp10 <= 22) {
+        double v = (double)nm->mant;
+        v = nm->exp10 < 0 ? v / pow10_exact[-nm->exp10] : v * pow10_exact[nm->exp10];
+        *out = nm->neg ? -v : v;
+        return MC_OK;
+    }
+    return strto_any(nm->s, nm->n, single, out, a);
+}
+
+/* ======================================================================== */
+/* Decoder                                                                  */
+/* ======================================================================== */
+
+/* Scratch memory with stack discipline whose blocks never move: array items are
+ * decoded here, so a pointer into an item under construction stays valid while
+ * nested arrays grow. */
+typedef struct sblock {
+    struct sblock *next;
+    size_t size, used;
+} sblock;
+#define SBLOCK_HDR ROUND_UP(sizeof(sblock))
+#define SCRATCH_INLINE 2048
+
+typedef struct smark {
+    sblock *blk;
+    size_t used;
+} smark;
+
+typedef struct dec {
+    const char *base, *p, *end;
+    const mc_allocator *a;
+    unsigned flags, depth, max_depth;
+    int code;
+    size_t err_off;
+    char msg[MC_ERROR_MESSAGE_MAX];
+    char ptr[MC_ERROR_POINTER_MAX];
+    size_t ptr_len;
+    bool ptr_cut;
+    sblock *cur; /* current scratch block */
+    union {
+        sblock hdr;
+        double align_d;
+        void *align_p;
+        unsigned char bytes[SCRATCH_INLINE];
+    } first;
+} dec;
+
+static PRINTF_LIKE(4, 5) int fail(dec *d, int code, const char *at, const char *fmt, ...)
+{
+    if (d->code == MC_OK) {
+        va_list ap;
+        d->code = code;
+        d->err_off = (size_t)(at - d->base);
+        va_start(ap, fmt);
+        (void)vsnprintf(d->msg, sizeof d->msg, fmt, ap);
+        va_end(ap);
+    }
+    return d->code;
+}
+
+static void *scratch_alloc(dec *d, size_t n)
+{
+    sblock *b = d->cur;
+    size_t off = ROUND_UP(b->used);
+    n = ROUND_UP(n);
+    if (off > b->size || n > b->size - off) {
+        sblock *next = b->next;
+        if (next == NULL || next->size < n) {
+            size_t size = n < 4096 ? 4096 : n;
+            if (size > SIZE_MAX - SBLOCK_HDR)
+                return NULL;
+            next = (sblock *)xrealloc(d->a, NULL, 0, SBLOCK_HDR + size);
+            if (next == NULL)
+                return NULL;
+            next->size = size;
+            next->next = b->next;
+            b->next = next;
+        }
+        b = d->cur = next;
+        off = 0;
+    }
+    b->used = off + n;
+    return (char *)b + SBLOCK_HDR + off;
+}
+
+static smark scratch_mark(const dec *d)
+{
+    smark m;
+    m.blk = d->cur;
+    m.used = d->cur->used;
+    return m;
+}
+
+static void scratch_release(dec *d, smark m)
+{
+    d->cur = m.blk;
+    m.blk->used = m.used;
+}
+
+static void scratch_free(dec *d)
+{
+    sblock *b = d->first.hdr.next;
+    while (b != NULL) {
+        sblock *next = b->next;
+        (void)xrealloc(d->a, b, SBLOCK_HDR + b->size, 0);
+        b = next;
+    }
+}
+
+/* ---- JSON Pointer, built while unwinding ---------------------------------- */
+
+static void ptr_prepend(dec *d, const char *seg, size_t n)
+{
+    size_t cap = MC_ERROR_POINTER_MAX - 1, keep;
+    if (n > cap) {
+        n = cap;
+        d->ptr_cut = true;
+    }
+    keep = d->ptr_len;
+    if (keep > cap - n) {
+        keep = cap - n;
+        d->ptr_cut = true;
+    }
+    memmove(d->ptr + n, d->ptr, keep);
+    memcpy(d->ptr, seg, n);
+    d->ptr_len = n + keep;
+}
+
+/* Prepend "/key" for validated JSON string text key[0..n), RFC 6901-escaped. */
+static void ptr_key(dec *d, const char *key, size_t n)
+{
+    char seg[MC_ERROR_POINTER_MAX + 8];
+    const char *e = key + n;
+    size_t o = 0;
+    seg[o++] = '/';
+    while (key < e && o < MC_ERROR_POINTER_MAX) {
+        char u[4];
+        size_t k = next_unit(&key, u), i;
+        for (i = 0; i < k; i++) {
+            if (u[i] == '~' || u[i] == '/') {
+                seg[o++] = '~';
+                seg[o++] = u[i] == '~' ? '0' : '1';
+            } else {
+                seg[o++] = u[i];
+            }
+        }
+    }
+    if (key < e)
+        d->ptr_cut = true;
+    ptr_prepend(d, seg, o);
+}
+
+static void ptr_index(dec *d, size_t i)
+{
+    char seg[32];
+    int n = snprintf(seg, sizeof seg, "/%lu", (unsigned long)i);
+    ptr_prepend(d, seg, (size_t)n);
+}
+
+/* ---- lexical helpers ---------------------------------------------------- */
+
+static inline const char *skip_ws(const char *p, const char *end)
+{
+    while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+        p++;
+    return p;
+}
+
+/* p[0..n) == lit[0..n), comparing 8 bytes at a time (caller checked bounds). */
+static inline bool lit_eq(const char *p, const char *lit, size_t n)
+{
+    uint64_t a, b;
+    if (n >= 8) {
+        size_t i;
+        for (i = 0; i + 8 <= n; i += 8) {
+            memcpy(&a, p + i, 8);
+            memcpy(&b, lit + i, 8);
+            if (a != b)
+                return false;
+        }
+        if (i == n)
+            return true;
+        memcpy(&a, p + n - 8, 8);
+        memcpy(&b, lit + n - 8, 8);
+        return a == b;
+    }
+    return memcmp(p, lit, n) == 0;
+}
+
+static const char *got_name(const char *p, const char *end)
+{
+    if (p >= end)
+        return "end of input";
+    switch (*p) {
+    case '"': return "string";
+    case '{': return "object";
+    case '[': return "array";
+    case 't':
+    case 'f': return "boolean";
+    case 'n': return "null";
+    case '-': return "number";
+    default: return (*p >= '0' && *p <= '9') ? "number" : NULL;
+    }
+}
+
+static const char *kind_name(unsigned kind)
+{
+    switch (kind) {
+    case MC_KIND_OBJECT: return "object";
+    case MC_KIND_ARRAY: return "array";
+    case MC_KIND_BOOL: return "boolean";
+    case MC_KIND_INT32:
+    case MC_KIND_INT64: return "integer";
+    case MC_KIND_FLOAT:
+    case MC_KIND_DOUBLE: return "number";
+    default: return "string";
+    }
+}
+
+/* The value at d->p does not have the expected kind: a type error, or a
+ * syntax error if it is not the start of any JSON value. */
+static int type_error(dec *d, const mc_field *f, bool nullable)
+{
+    const char *got = got_name(d->p, d->end);
+    if (got == NULL)
+        return fail(d, MC_ERR_SYNTAX, d->p, "unexpected character '%c'", *d->p);
+    if (d->p >= d->end)
+        return fail(d, MC_ERR_SYNTAX, d->p, "unexpected end of input");
+    return fail(d, MC_ERR_TYPE, d->p, "expected %s%s, got %s", kind_name(f->kind), nullable ? " or null" : "", got);
+}
+
+static int expect_lit(dec *d, const char *lit, size_t n)
+{
+    if ((size_t)(d->end - d->p) < n || memcmp(d->p, lit, n) != 0)
+        return fail(d, MC_ERR_SYNTAX, d->p, "invalid literal");
+    d->p += n;
+    return MC_OK;
+}
+
+/* ---- strings ------------------------------------------------------------ */
+
+typedef struct span {
+    const char *s; /* text between the quotes */
+    size_t n;
+    bool esc;      /* contains a backslash */
+} span;
+
+static bool is_special(unsigned char c)
+{
+    return c == '"' || c == '\\' || c < 0x20 || c >= 0x80;
+}
+
+/* Errors from check_escape: report, then return 0 bytes. */
+static size_t esc_fail(int rc)
+{
+    (void)rc;
+    return 0;
+}
+
+/* Validate the escape at p (p[0] == '\\'); returns the bytes it spans, or 0
+ * after reporting an error. */
+static size_t check_escape(dec *d, const char *p)
+{
+    long cp, lo;
+    if (d->end - p < 2)
+        return esc_fail(fail(d, MC_ERR_SYNTAX, p, "unterminated string"));
+    switch (p[1]) {
+    case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+        return 2;
+    case 'u':
+        if (d->end - p < 6 || (cp = hex4(p + 2)) < 0)
+            return esc_fail(fail(d, MC_ERR_ESCAPE, p, "invalid \\u escape"));
+        if (cp >= 0xDC00 && cp <= 0xDFFF)
+            return esc_fail(fail(d, MC_ERR_ESCAPE, p, "lone low surrogate \\u%04lX", (unsigned long)cp));
+        if (cp < 0xD800 || cp > 0xDBFF)
+            return 6;
+        if (d->end - p < 12 || p[6] != '\\' || p[7] != 'u' || (lo = hex4(p + 8)) < 0xDC00 || lo > 0xDFFF)
+            return esc_fail(fail(d, MC_ERR_ESCAPE, p, "lone high surrogate \\u%04lX", (unsigned long)cp));
+        return 12;
+    default:
+        return esc_fail(fail(d, MC_ERR_ESCAPE, p, "invalid escape '\\%c'", p[1]));
+    }
+}
+
+/*
+ * Scan the string starting at d->p (a '"'), validating it completely: escapes,
+ * surrogate pairs, control bytes, UTF-8. Sets *sp to its raw text and d->p past
+ * the closing quote. This is the hot loop: eight bytes per step while nothing
+ * interesting happens.
+ */
+static int scan_string(dec *d, span *sp)
+{
+    const char *p = d->p + 1, *end = d->end;
+    bool esc = false;
+    for (;;) {
+#if SWAR
+        while (end - p >= 8) {
+            uint64_t w, m;
+            memcpy(&w, p, 8);
+            m = ((w ^ (ONES * '"')) - ONES) & ~(w ^ (ONES * '"'));
+            m |= ((w ^ (ONES * '\\')) - ONES) & ~(w ^ (ONES * '\\'));
+            m |= (w - ONES * 0x20) & ~w;
+            m = (m | w) & HIGHS;
+            if (m) {
+                p += __builtin_ctzll(m) >> 3;
+                goto special;
+            }
+            p += 8;
+        }
+#endif
+        while (p < end && !is_special((unsigned char)*p))
+            p++;
+        if (p >= end)
+            return fail(d, MC_ERR_SYNTAX, d->p, "unterminated string");
+#if SWAR
+    special:
+#endif
+        if (*p == '"')
+            break;
+        if (*p == '\\') {
+            size_t k = check_escape(d, p);
+            if (k == 0)
+                return d->code;
+            esc = true;
+            p += k;
+        } else if ((unsigned char)*p < 0x20) {
+            return fail(d, MC_ERR_SYNTAX, p, "unescaped control character 0x%02X in string", (unsigned)*p);
+        } else {
+            size_t k = utf8_seq((const unsigned char *)p, (const unsigned char *)end);
+            if (k == 0)
+                return fail(d, MC_ERR_UTF8, p, "invalid UTF-8 byte 0x%02X in string", (unsigned)(unsigned char)*p);
+            p += k;
+        }
+    }
+    sp->s = d->p + 1;
+    sp->n = (size_t)(p - sp->s);
+    sp->esc = esc;
+    d->p = p + 1;
+    return MC_OK;
+}
+
+/* Copy a scanned string into a new exact-size allocation. */
+static int span_to_string(dec *d, const span *sp, mc_string *out, const char *at)
+{
+    char *buf = (char *)xrealloc(d->a, NULL, 0, sp->n + 1);
+    size_t len = sp->n;
+    if (buf == NULL)
+        return fail(d, MC_ERR_NO_MEMORY, at, "out of memory");
+    if (!sp->esc) {
+        memcpy(buf, sp->s, len);
+    } else {
+        len = unescape(buf, sp->s, sp->n);
+        if (len < sp->n) {
+            char *q = (char *)xrealloc(d->a, buf, sp->n + 1, len + 1);
+            if (q == NULL) {
+                (void)xrealloc(d->a, buf, sp->n + 1, 0);
+                return fail(d, MC_ERR_NO_MEMORY, at, "out of memory");
+            }
+            buf = q;
+        }
+    }
+    buf[len] = '\0';
+    out->data = buf;
+    out->len = len;
+    return MC_OK;
+}
+
+/* ---- numbers ------------------------------------------------------------ */
+
+static int scan_number(dec *d, num *nm)
+{
+    const char *p = d->p, *end = d->end;
+    int frac_digits = 0;
+    long e = 0;
+    memset(nm, 0, sizeof *nm);
+    nm->s = p;
+    nm->is_int = true;
+    if (p < end && *p == '-') {
+        nm->neg = true;
+        p++;
+    }
+    if (p >= end || *p < '0' || *p > '9')
+        return fail(d, MC_ERR_SYNTAX, d->p, "invalid number");
+    if (*p == '0') {
+        p++;
+        if (p < end && *p >= '0' && *p <= '9')
+            return fail(d, MC_ERR_SYNTAX, d->p, "leading zero in number");
+    } else {
+        while (p < end && *p >= '0' && *p <= '9') {
+            if (nm->mant_digits < 20)
+                nm->mant = nm->mant * 10 + (uint64_t)(*p - '0');
+            nm->mant_digits++;
+            p++;
+        }
+        if (nm->mant_digits > 19)
+            nm->mant_digits = 99; /* too long for mant: strtod, or out of int64 range */
+    }
+    if (p < end && *p == '.') {
+        p++;
+        nm->is_int = false;
+        if (p >= end || *p < '0' || *p > '9')
+            return fail(d, MC_ERR_SYNTAX, p, "digit expected after '.'");
+        while (p < end && *p >= '0' && *p <= '9') {
+            if (nm->mant_digits == 0 && *p == '0') {
+                frac_digits++; /* leading zeros of 0.000x */
+            } else if (nm->mant_digits < 19) {
+                nm->mant = nm->mant * 10 + (uint64_t)(*p - '0');
+                nm->mant_digits++;
+                frac_digits++;
+            } else {
+                nm->mant_digits = 99;
+            }
+            p++;
+        }
+    }
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        bool eneg = false;
+        p++;
+        nm->is_int = false;
+        if (p < end && (*p == '+' || *p == '-'))
+            eneg = *p++ == '-';
+        if (p >= end || *p < '0' || *p > '9')
+            return fail(d, MC_ERR_SYNTAX, p, "digit expected in exponent");
+        while (p < end && *p >= '0' && *p <= '9') {
+            if (e < 100000)
+                e = e * 10 + (*p - '0');
+            p++;
+        }
+        if (eneg)
+            e = -e;
+    }
+    nm->exp10 = e - frac_digits;
+    nm->n = (size_t)(p - nm->s);
+    d->p = p;
+    return MC_OK;
+}
+
+static int dec_int(dec *d, void *val, bool is64, const mc_field *f, bool nullable)
+{
+    const char *at = d->p;
+    num nm;
+    int rc;
+    uint64_t lim;
+    if (!(*at == '-' || (*at >= '0' && *at <= '9')))
+        return type_error(d, f, nullable);
+    if ((rc = scan_number(d, &nm)) != MC_OK)
+        return rc;
+    if (!nm.is_int)
+        return fail(d, MC_ERR_TYPE, at, "expected integer, got number %.*s", (int)(nm.n > 32 ? 32 : nm.n), at);
+    lim = is64 ? (uint64_t)INT64_MAX : (uint64_t)INT32_MAX;
+    if (nm.mant_digits > 19 || nm.mant > lim + (nm.neg ? 1u : 0u))
+        return fail(d, MC_ERR_RANGE, at, "integer out of range for %s", is64 ? "int64" : "int32");
+    if (is64) {
+        int64_t v = nm.neg ? -(int64_t)(nm.mant - 1) - 1 : (int64_t)nm.mant;
+        memcpy(val, &v, sizeof v);
+    } else {
+        int32_t v = nm.neg ? (int32_t)(0 - (int64_t)nm.mant) : (int32_t)nm.mant;
+        memcpy(val, &v, sizeof v);
+    }
+    return MC_OK;
+}
+
+static int dec_real(dec *d, void *val, bool single, const mc_field *f, bool nullable)
+{
+    const char *at = d->p;
+    num nm;
+    double v;
+    int rc;
+    if (!(*at == '-' || (*at >= '0' && *at <= '9')))
+        return type_error(d, f, nullable);
+    if ((rc = scan_number(d, &nm)) != MC_OK)
+        return rc;
+    rc = num_to_double(&nm, single, &v, d->a);
+    if (rc == MC_ERR_NO_MEMORY)
+        return fail(d, rc, at, "out of memory");
+    if (rc != MC_OK)
+        return fail(d, MC_ERR_RANGE, at, "number out of range for %s", single ? "float" : "double");
+    if (single) {
+        float fv = (float)v;
+        memcpy(val, &fv, sizeof fv);
+    } else {
+        memcpy(val, &v, sizeof v);
+    }
+    return MC_OK;
+}
+
+/* ---- values ------------------------------------------------------------- */
+
+static int dec_value(dec *d, const mc_field *f, char *base);
+static int skip_value(dec *d);
+
+static int enter(dec *d)
+{
+    if (++d->depth > d->max_depth)
+        return fail(d, MC_ERR_DEPTH, d->p, "nesting deeper than %u", d->max_depth);
+    return MC_OK;
+}
+
+/* Append the raw member text [s, e) to an object's json_extra. */
+static int keep_unknown(dec *d, mc_string *extra, const char *s, const char *e)
+{
+    size_t n = (size_t)(e - s), add = n + (extra->len ? 1 : 0);
+    size_t old = extra->data ? extra->len + 1 : 0;
+    char *q = (char *)xrealloc(d->a, extra->data, old, extra->len + add + 1);
+    if (q == NULL)
+        return fail(d, MC_ERR_NO_MEMORY, s, "out of memory");
+    if (extra->len)
+        q[extra->len++] = ',';
+    memcpy(q + extra->len, s, n);
+    extra->len += n;
+    q[extra->len] = '\0';
+    extra->data = q;
+    return MC_OK;
+}
+
+static const mc_field *find_field(const mc_type *t, const span *k)
+{
+    size_t i;
+    for (i = 0; i < t->field_count; i++) {
+        const mc_field *f = &t->fields[i];
+        const char *name = f->key + 2;
+        size_t n = (size_t)f->key_len - 4;
+        if (!k->esc && n == k->n && memcmp(name, k->s, n) == 0)
+            return f;
+        if ((k->esc || memchr(name, '\\', n) != NULL) && text_equal(k->s, k->n, k->esc, name, n, true))
+            return f;
+    }
+    return NULL;
+}
+
+/* Unknown member names seen in one object, to reject duplicates among them. */
+typedef struct seen {
+    span *v;
+    size_t n, cap;
+} seen;
+
+static int seen_add(dec *d, seen *s, const span *k, const char *at)
+{
+    size_t i;
+    for (i = 0; i < s->n; i++)
+        if (text_equal(s->v[i].s, s->v[i].n, s->v[i].esc, k->s, k->n, k->esc))
+            return fail(d, MC_ERR_DUPLICATE_KEY, at, "duplicate member \"%.*s\"", (int)(k->n > 40 ? 40 : k->n), k->s);
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 8;
+        span *v = (span *)scratch_alloc(d, cap * sizeof *v);
+        if (v == NULL)
+            return fail(d, MC_ERR_NO_MEMORY, at, "out of memory");
+        if (s->n)
+            memcpy(v, s->v, s->n * sizeof *v);
+        s->v = v;
+        s->cap = cap;
+    }
+    s->v[s->n++] = *k;
+    return MC_OK;
+}
+
+static int dec_object(dec *d, const mc_type *t, char *out)
+{
+    const mc_field *fields = t->fields, *f;
+    size_t next = 0, i;
+    seen unknown = {NULL, 0, 0};
+    smark mark = scratch_mark(d);
+    int rc = MC_OK;
+
+    if ((rc = enter(d)) != MC_OK)
+        return rc;
+    d->p = skip_ws(d->p + 1, d->end);
+    if (d->p < d->end && *d->p == '}') {
+        d->p++;
+        goto done;
+    }
+    for (;;) {
+        const char *key_at = d->p;
+        span k;
+        if (UNLIKELY(d->p >= d->end || *d->p != '"')) {
+            rc = fail(d, MC_ERR_SYNTAX, d->p, "expected member name");
+            goto out;
+        }
+        f = NULL;
+        if (LIKELY(next < t->field_count)) {
+            /* The expected next member, matched with its quotes and colon. */
+            const mc_field *e = &fields[next];
+            size_t n = (size_t)e->key_len - 1;
+            if ((size_t)(d->end - d->p) >= n && lit_eq(d->p, e->key + 1, n)) {
+                f = e;
+                k.s = e->key + 2;
+                k.n = n - 3;
+                k.esc = false;
+                d->p += n;
+            }
+        }
+        if (f == NULL) {
+            if ((rc = scan_string(d, &k)) != MC_OK)
+                goto out;
+            d->p = skip_ws(d->p, d->end);
+            if (d->p >= d->end || *d->p != ':') {
+                rc = fail(d, MC_ERR_SYNTAX, d->p, "expected ':'");
+                goto out;
+            }
+            d->p++;
+            f = find_field(t, &k);
+        }
+        d->p = skip_ws(d->p, d->end);
+        if (f != NULL) {
+            if (*(mc_presence *)(out + f->presence) != MC_ABSENT) {
+                rc = fail(d, MC_ERR_DUPLICATE_KEY, key_at, "duplicate member \"%.*s\"", (int)(k.n > 40 ? 40 : k.n), k.s);
+                ptr_key(d, k.s, k.n);
+                goto out;
+            }
+            if ((rc = dec_value(d, f, out)) != MC_OK) {
+                ptr_key(d, k.s, k.n);
+                goto out;
+            }
+            next = (size_t)(f - fields) + 1;
+        } else {
+            if ((rc = seen_add(d, &unknown, &k, key_at)) != MC_OK || (rc = skip_value(d)) != MC_OK) {
+                ptr_key(d, k.s, k.n);
+                goto out;
+            }
+            if ((d->flags & MC_DECODE_KEEP_UNKNOWN) && t->extra != MC_NO_OFFSET &&
+                (rc = keep_unknown(d, (mc_string *)(out + t->extra), key_at, d->p)) != MC_OK)
+                goto out;
+        }
+        d->p = skip_ws(d->p, d->end);
+        if (d->p < d->end && *d->p == ',') {
+            d->p = skip_ws(d->p + 1, d->end);
+            continue;
+        }
+        if (d->p < d->end && *d->p == '}') {
+            d->p++;
+            break;
+        }
+        rc = fail(d, MC_ERR_SYNTAX, d->p, d->p < d->end ? "expected ',' or '}'" : "unexpected end of input");
+        goto out;
+    }
+done:
+    for (i = 0; i < t->field_count; i++) {
+        f = &fields[i];
+        if ((f->flags & MC_REQUIRED) && *(mc_presence *)(out + f->presence) == MC_ABSENT) {
+            size_t n = (size_t)f->key_len - 4;
+            rc = fail(d, MC_ERR_MISSING_REQUIRED, d->p - 1, "missing required member \"%.*s\"", (int)(n > 40 ? 40 : n),
+                      f->key + 2);
+            ptr_key(d, f->key + 2, n);
+            goto out;
+        }
+    }
+    d->depth--;
+out:
+    scratch_release(d, mark);
+    return rc;
+}
+
+/* Items in scratch: a list of chunks, each holding up to cap items. */
+typedef struct chunk {
+    struct chunk *next;
+    size_t n, cap;
+} chunk;
+#define CHUNK_HDR ROUND_UP(sizeof(chunk))
+
+static void clear_value(const mc_field *f, char *base, const mc_allocator *a);
+
+static int dec_array(dec *d, const mc_type *t, char *out)
+{
+    size_t isz = t->item_size, count = 0;
+    chunk *head = NULL, *tail = NULL, *c;
+    smark mark = scratch_mark(d);
+    char *items = NULL;
+    int rc;
+
+    if ((rc = enter(d)) != MC_OK)
+        return rc;
+    d->p = skip_ws(d->p + 1, d->end);
+    if (d->p < d->end && *d->p == ']') {
+        d->p++;
+        goto done;
+    }
+    for (;;) {
+        char *slot;
+        if (tail == NULL || tail->n == tail->cap) {
+            size_t cap = tail ? tail->cap * 2 : 4;
+            c = (chunk *)scratch_alloc(d, CHUNK_HDR + cap * isz);
+            if (c == NULL) {
+                rc = fail(d, MC_ERR_NO_MEMORY, d->p, "out of memory");
+                goto fail;
+            }
+            c->next = NULL;
+            c->n = 0;
+            c->cap = cap;
+            if (tail)
+                tail->next = c;
+            else
+                head = c;
+            tail = c;
+        }
+        slot = (char *)tail + CHUNK_HDR + tail->n * isz;
+        memset(slot, 0, isz);
+        rc = dec_value(d, &t->item, slot);
+        if (rc != MC_OK) {
+            clear_value(&t->item, slot, d->a);
+            ptr_index(d, count);
+            goto fail;
+        }
+        tail->n++;
+        count++;
+        d->p = skip_ws(d->p, d->end);
+        if (d->p < d->end && *d->p == ',') {
+            d->p = skip_ws(d->p + 1, d->end);
+            continue;
+        }
+        if (d->p < d->end && *d->p == ']') {
+            d->p++;
+            break;
+        }
+        rc = fail(d, MC_ERR_SYNTAX, d->p, d->p < d->end ? "expected ',' or ']'" : "unexpected end of input");
+        goto fail;
+    }
+    if (count > SIZE_MAX / isz || (items = (char *)xrealloc(d->a, NULL, 0, count * isz)) == NULL) {
+        rc = fail(d, MC_ERR_NO_MEMORY, d->p, "out of memory");
+        goto fail;
+    }
+    {
+        char *o = items;
+        for (c = head; c != NULL; c = c->next) {
+            memcpy(o, (char *)c + CHUNK_HDR, c->n * isz);
+            o += c->n * isz;
+        }
+    }
+done:
+    memcpy(out + t->items_offset, &items, sizeof items);
+    memcpy(out + t->count_offset, &count, sizeof count);
+    d->depth--;
+    scratch_release(d, mark);
+    return MC_OK;
+fail:
+    for (c = head; c != NULL; c = c->next) {
+        size_t i;
+        for (i = 0; i < c->n; i++)
+            clear_value(&t->item, (char *)c + CHUNK_HDR + i * isz, d->a);
+    }
+    scratch_release(d, mark);
+    return rc;
+}
+
+/* Decode an enum string: a member, or unknown text kept / rejected. */
+static int dec_enum(dec *d, const mc_field *f, char *base)
+{
+    const mc_enum_desc *ed = f->enum_desc;
+    const char *at = d->p;
+    span sp;
+    mc_string text = {NULL, 0};
+    int v, rc;
+    if ((rc = scan_string(d, &sp)) != MC_OK)
+        return rc;
+    if (!sp.esc) {
+        v = mc_enum_from_string(ed, sp.s, sp.n);
+    } else {
+        if ((rc = span_to_string(d, &sp, &text, at)) != MC_OK)
+            return rc;
+        v = mc_enum_from_string(ed, text.data, text.len);
+    }
+    if (v == MC_ENUM_UNKNOWN) {
+        if ((d->flags & MC_DECODE_STRICT_ENUMS) || f->unknown == MC_NO_OFFSET) {
+            mc_string_dispose(&text, d->a);
+            return fail(d, MC_ERR_UNKNOWN_ENUM, at, "unknown %s value \"%.*s\"", ed->name, (int)(sp.n > 40 ? 40 : sp.n),
+                        sp.s);
+        }
+        if (text.data == NULL && (rc = span_to_string(d, &sp, &text, at)) != MC_OK)
+            return rc;
+        *(mc_string *)(base + f->unknown) = text;
+    } else {
+        mc_string_dispose(&text, d->a);
+    }
+    memcpy(base + f->offset, &v, sizeof v);
+    return MC_OK;
+}
+
+/* A date-time or date string, unescaped into a small buffer if needed. */
+static int dec_time(dec *d, const mc_field *f, char *val)
+{
+    const char *at = d->p;
+    char tmp[64];
+    const char *s;
+    size_t n;
+    span sp;
+    int rc;
+    if ((rc = scan_string(d, &sp)) != MC_OK)
+        return rc;
+    s = sp.s;
+    n = sp.n;
+    if (sp.esc) {
+        if (sp.n > sizeof tmp)
+            return fail(d, MC_ERR_DATETIME, at, "invalid %s", f->kind == MC_KIND_DATE ? "date" : "date-time");
+        n = unescape(tmp, sp.s, sp.n);
+        s = tmp;
+    }
+    if (f->kind == MC_KIND_DATE)
+        rc = mc_date_parse((mc_date *)(void *)val, s, n);
+    else
+        rc = mc_datetime_parse((mc_datetime *)(void *)val, s, n,
+                               (d->flags & MC_DECODE_STRICT_DATETIME) ? MC_DATETIME_STRICT : 0u);
+    if (rc != MC_OK)
+        return fail(d, MC_ERR_DATETIME, at, "invalid %s \"%.*s\"", f->kind == MC_KIND_DATE ? "date" : "date-time",
+                    (int)(n > 40 ? 40 : n), s);
+    return MC_OK;
+}
+
+static int dec_value(dec *d, const mc_field *f, char *base)
+{
+    char *val = base + f->offset;
+    bool nullable = (f->flags & MC_NULLABLE) || (f->kind == MC_KIND_ENUM && f->enum_desc->has_null);
+    int rc;
+    if (UNLIKELY(d->p >= d->end))
+        return fail(d, MC_ERR_SYNTAX, d->p, "unexpected end of input");
+    if (*d->p == 'n') {
+        if (!nullable || f->presence == MC_NO_OFFSET) {
+            if ((rc = expect_lit(d, "null", 4)) != MC_OK)
+                return rc;
+            d->p -= 4;
+            return fail(d, MC_ERR_NULL, d->p, "expected %s, got null", kind_name(f->kind));
+        }
+        if ((rc = expect_lit(d, "null", 4)) != MC_OK)
+            return rc;
+        *(mc_presence *)(base + f->presence) = MC_NULL;
+        return MC_OK;
+    }
+    switch (f->kind) {
+    case MC_KIND_STRING:
+    case MC_KIND_UUID: {
+        const char *at = d->p;
+        span sp;
+        mc_string s;
+        if (*d->p != '"')
+            return type_error(d, f, nullable);
+        if ((rc = scan_string(d, &sp)) != MC_OK || (rc = span_to_string(d, &sp, &s, at)) != MC_OK)
+            return rc;
+        if (f->kind == MC_KIND_UUID && !is_uuid(s.data, s.len)) {
+            mc_string_dispose(&s, d->a);
+            return fail(d, MC_ERR_UUID, at, "invalid uuid");
+        }
+        memcpy(val, &s, sizeof s);
+        break;
+    }
+    case MC_KIND_ENUM:
+        if (*d->p != '"')
+            return type_error(d, f, nullable);
+        if ((rc = dec_enum(d, f, base)) != MC_OK)
+            return rc;
+        break;
+    case MC_KIND_BOOL: {
+        bool b = *d->p == 't';
+        if (*d->p != 't' && *d->p != 'f')
+            return type_error(d, f, nullable);
+        if ((rc = b ? expect_lit(d, "true", 4) : expect_lit(d, "false", 5)) != MC_OK)
+            return rc;
+        memcpy(val, &b, sizeof b);
+        break;
+    }
+    case MC_KIND_INT32:
+    case MC_KIND_INT64:
+        if ((rc = dec_int(d, val, f->kind == MC_KIND_INT64, f, nullable)) != MC_OK)
+            return rc;
+        break;
+    case MC_KIND_FLOAT:
+    case MC_KIND_DOUBLE:
+        if ((rc = dec_real(d, val, f->kind == MC_KIND_FLOAT, f, nullable)) != MC_OK)
+            return rc;
+        break;
+    case MC_KIND_DATETIME:
+    case MC_KIND_DATE:
+        if (*d->p != '"')
+            return type_error(d, f, nullable);
+        if ((rc = dec_time(d, f, val)) != MC_OK)
+            return rc;
+        break;
+    case MC_KIND_OBJECT:
+        if (*d->p != '{')
+            return type_error(d, f, nullable);
+        if ((rc = dec_object(d, f->type, val)) != MC_OK)
+            return rc;
+        break;
+    case MC_KIND_ARRAY:
+        if (*d->p != '[')
+            return type_error(d, f, nullable);
+        if ((rc = dec_array(d, f->type, val)) != MC_OK)
+            return rc;
+        break;
+    default:
+        return fail(d, MC_ERR_INVALID_ARG, d->p, "bad descriptor kind %u", (unsigned)f->kind);
+    }
+    if (f->presence != MC_NO_OFFSET)
+        *(mc_presence *)(base + f->presence) = MC_PRESENT;
+    return MC_OK;
+}
+
+/* Validate and skip any JSON value (recursion bounded by max_depth). */
+static int skip_value(dec *d)
+{
+    span sp;
+    num nm;
+    size_t i = 0;
+    int rc;
+    if (d->p >= d->end)
+        return fail(d, MC_ERR_SYNTAX, d->p, "unexpected end of input");
+    switch (*d->p) {
+    case '"':
+        return scan_string(d, &sp);
+    case 't': return expect_lit(d, "true", 4);
+    case 'f': return expect_lit(d, "false", 5);
+    case 'n': return expect_lit(d, "null", 4);
+    case '{':
+        if ((rc = enter(d)) != MC_OK)
+            return rc;
+        d->p = skip_ws(d->p + 1, d->end);
+        if (d->p < d->end && *d->p == '}')
+            break;
+        for (;;) {
+            if (d->p >= d->end || *d->p != '"')
+                return fail(d, MC_ERR_SYNTAX, d->p, "expected member name");
+            if ((rc = scan_string(d, &sp)) != MC_OK)
+                return rc;
+            d->p = skip_ws(d->p, d->end);
+            if (d->p >= d->end || *d->p != ':')
+                return fail(d, MC_ERR_SYNTAX, d->p, "expected ':'");
+            d->p = skip_ws(d->p + 1, d->end);
+            if ((rc = skip_value(d)) != MC_OK) {
+                ptr_key(d, sp.s, sp.n);
+                return rc;
+            }
+            d->p = skip_ws(d->p, d->end);
+            if (d->p < d->end && *d->p == ',') {
+                d->p = skip_ws(d->p + 1, d->end);
+                continue;
+            }
+            if (d->p < d->end && *d->p == '}')
+                break;
+            return fail(d, MC_ERR_SYNTAX, d->p, d->p < d->end ? "expected ',' or '}'" : "unexpected end of input");
+        }
+        break;
+    case '[':
+        if ((rc = enter(d)) != MC_OK)
+            return rc;
+        d->p = skip_ws(d->p + 1, d->end);
+        if (d->p < d->end && *d->p == ']')
+            break;
+        for (;; i++) {
+            if ((rc = skip_value(d)) != MC_OK) {
+                ptr_index(d, i);
+                return rc;
+            }
+            d->p = skip_ws(d->p, d->end);
+            if (d->p < d->end && *d->p == ',') {
+                d->p = skip_ws(d->p + 1, d->end);
+                continue;
+            }
+            if (d->p < d->end && *d->p == ']')
+                break;
+            return fail(d, MC_ERR_SYNTAX, d->p, d->p < d->end ? "expected ',' or ']'" : "unexpected end of input");
+        }
+        break;
+    default:
+        if (*d->p == '-' || (*d->p >= '0' && *d->p <= '9'))
+            return scan_number(d, &nm);
+        return fail(d, MC_ERR_SYNTAX, d->p, "unexpected character '%c'", *d->p);
+    }
+    d->p++; /* the closing '}' or ']' */
+    d->depth--;
+    return MC_OK;
+}
+
+static void clear_type(const mc_type *t, void *v, const mc_allocator *a);
+
+int mc_decode(const mc_type *t, void *out, const char *json, size_t len, const mc_decode_options *opt,
+              mc_error *err)
+{
+    dec d;
+    mc_field root;
+    int rc;
+    if (t == NULL || out == NULL || (json == NULL && len != 0)) {
+        if (err != NULL) {
+            memset(err, 0, sizeof *err);
+            err->code = MC_ERR_INVALID_ARG;
+            snprintf(err->message, sizeof err->message, "NULL argument");
+        }
+        return MC_ERR_INVALID_ARG;
+    }
+    memset(out, 0, t->size);
+    d.base = d.p = json ? json : "";
+    d.end = d.base + len;
+    d.a = opt ? opt->allocator : NULL;
+    d.flags = opt ? opt->flags : 0;
+    d.max_depth = opt && opt->max_depth ? opt->max_depth : MC_DEFAULT_MAX_DEPTH;
+    if (d.max_depth > MC_MAX_DEPTH_LIMIT)
+        d.max_depth = MC_MAX_DEPTH_LIMIT;
+    d.depth = 0;
+    d.code = MC_OK;
+    d.err_off = 0;
+    d.msg[0] = '\0';
+    d.ptr_len = 0;
+    d.ptr_cut = false;
+    d.first.hdr.next = NULL;
+    d.first.hdr.size = SCRATCH_INLINE - SBLOCK_HDR;
+    d.first.hdr.used = 0;
+    d.cur = &d.first.hdr;
+
+    memset(&root, 0, sizeof root);
+    root.kind = t->kind;
+    root.presence = MC_NO_OFFSET;
+    root.unknown = MC_NO_OFFSET;
+    root.type = t;
+
+    d.p = skip_ws(d.p, d.end);
+    rc = dec_value(&d, &root, (char *)out);
+    if (rc == MC_OK) {
+        d.p = skip_ws(d.p, d.end);
+        if (d.p != d.end)
+            rc = fail(&d, MC_ERR_TRAILING, d.p, "unexpected data after the JSON value");
+    }
+    scratch_free(&d);
+    if (rc != MC_OK)
+        clear_type(t, out, d.a);
+    if (err != NULL) {
+        memset(err, 0, sizeof *err);
+        err->code = rc;
+        if (rc != MC_OK) {
+            size_t i, line = 1, col = 1;
+            err->offset = d.err_off;
+            for (i = 0; i < d.err_off; i++) {
+                if (d.base[i] == '\n') {
+                    line++;
+                    col = 1;
+                } else {
+                    col++;
+                }
+            }
+            err->line = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
+            err->column = col > UINT32_MAX ? UINT32_MAX : (uint32_t)col;
+            if (d.ptr_cut) {
+                size_t cap = MC_ERROR_POINTER_MAX - 1;
+                if (d.ptr_len > cap - 3)
+                    d.ptr_len = cap - 3;
+                memcpy(d.ptr + d.ptr_len, "...", 3);
+                d.ptr_len += 3;
+            }
+            memcpy(err->pointer, d.ptr, d.ptr_len);
+            err->pointer[d.ptr_len] = '\0';
+            memcpy(err->message, d.msg, sizeof err->message);
+        }
+    }
+    return rc;
+}
+
+/* ======================================================================== */
+/* Encoder                                                                  */
+/* ======================================================================== */
+
+typedef struct enc {
+    mc_buf *b;
+    bool pretty;
+    unsigned level;
+} enc;
+
+static inline int put(enc *e, const char *s, size_t n)
+{
+    mc_buf *b = e->b;
+    if (UNLIKELY(b->cap - b->len <= n) && buf_grow(b, n) != MC_OK)
+        return MC_ERR_NO_MEMORY;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    return MC_OK;
+}
+
+static int put_indent(enc *e)
+{
+    static const char spaces[] = "\n                                ";
+    size_t n = (size_t)e->level * 2;
+    int rc = put(e, spaces, 1);
+    while (rc == MC_OK && n > 0) {
+        size_t k = n > 32 ? 32 : n;
+        rc = put(e, spaces + 1, k);
+        n -= k;
+    }
+    return rc;
+}
+
+/* Write s[0..n) as a JSON string: runs of plain bytes in bulk, 8 at a time. */
+static int enc_string(enc *e, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    const char *p = s, *end = s + n, *run = s;
+    int rc;
+    if ((rc = put(e, "\"", 1)) != MC_OK)
+        return rc;
+    while (p < end) {
+        unsigned char c;
+#if SWAR
+        while (end - p >= 8) {
+            uint64_t w, m;
+            memcpy(&w, p, 8);
+            m = ((w ^ (ONES * '"')) - ONES) & ~(w ^ (ONES * '"'));
+            m |= ((w ^ (ONES * '\\')) - ONES) & ~(w ^ (ONES * '\\'));
+            m |= (w - ONES * 0x20) & ~w;
+            m = (m | w) & HIGHS;
+            if (m) {
+                p += __builtin_ctzll(m) >> 3;
+                break;
+            }
+            p += 8;
+        }
+#endif
+        while (p < end && !is_special((unsigned char)*p))
+            p++;
+        if (p >= end)
+            break;
+        c = (unsigned char)*p;
+        if (c >= 0x80) {
+            size_t k = utf8_seq((const unsigned char *)p, (const unsigned char *)end);
+            if (k == 0)
+                return MC_ERR_UTF8;
+            p += k;
+            continue;
+        }
+        if ((rc = put(e, run, (size_t)(p - run))) != MC_OK)
+            return rc;
+        {
+            char esc[6] = {'\\', 0, 0, 0, 0, 0};
+            size_t k = 2;
+            switch (c) {
+            case '"': esc[1] = '"'; break;
+            case '\\': esc[1] = '\\'; break;
+            case '\b': esc[1] = 'b'; break;
+            case '\f': esc[1] = 'f'; break;
+            case '\n': esc[1] = 'n'; break;
+            case '\r': esc[1] = 'r'; break;
+            case '\t': esc[1] = 't'; break;
+            default:
+                esc[1] = 'u';
+                esc[2] = '0';
+                esc[3] = '0';
+                esc[4] = hex[c >> 4];
+                esc[5] = hex[c & 15];
+                k = 6;
+            }
+            if ((rc = put(e, esc, k)) != MC_OK)
+                return rc;
+        }
+        run = ++p;
+    }
+    if ((rc = put(e, run, (size_t)(end - run))) != MC_OK)
+        return rc;
+    return put(e, "\"", 1);
+}
+
+static size_t fmt_int(char *out, int64_t v)
+{
+    char tmp[24];
+    size_t n = 0, i;
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        tmp[n++] = '-';
+    for (i = 0; i < n; i++)
+        out[i] = tmp[n - 1 - i];
+    return n;
+}
+
+/* Shortest of %.15g/%.16g/%.17g (float: %.6g..%.9g) that reads back exactly,
+ * with the locale's decimal separator replaced by '.'. 0 if not finite. */
+static size_t fmt_real(char out[40], double v, bool single)
+{
+    int prec = single ? 6 : 15, last = single ? 9 : 17;
+    if (!isfinite(v))
+        return 0;
+    for (;; prec++) {
+        char tmp[48];
+        size_t n, i, o = 0;
+        int k = snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+        bool dot = false;
+        double back;
+        if (k <= 0 || (size_t)k >= sizeof tmp)
+            return 0;
+        n = (size_t)k;
+        for (i = 0; i < n; i++) {
+            char c = tmp[i];
+            if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == 'e' || c == 'E') {
+                out[o++] = c;
+            } else if (!dot) {
+                out[o++] = '.'; /* the decimal separator, whatever the locale wrote */
+                dot = true;
+            }
+        }
+        out[o] = '\0';
+        if (prec >= last)
+            return o;
+        if (strto_any(out, o, single, &back, NULL) == MC_OK &&
+            (single ? (float)back == (float)v : back == v))
+            return o;
+    }
+}
+
+static int enc_type(enc *e, const mc_type *t, const char *v);
+
+static int enc_value(enc *e, const mc_field *f, const char *base)
+{
+    const char *val = base + f->offset;
+    char tmp[48];
+    size_t n;
+    switch (f->kind) {
+    case MC_KIND_STRING:
+    case MC_KIND_UUID: {
+        const mc_string *s = (const mc_string *)(const void *)val;
+        if (s->data == NULL && s->len != 0)
+            return MC_ERR_INVALID_ARG;
+        if (f->kind == MC_KIND_UUID && !is_uuid(s->data, s->len))
+            return MC_ERR_UUID;
+        return enc_string(e, s->data ? s->data : "", s->len);
+    }
+    case MC_KIND_ENUM: {
+        int x;
+        const mc_enum_desc *ed = f->enum_desc;
+        memcpy(&x, val, sizeof x);
+        if (x >= 0 && (size_t)x < ed->count)
+            return enc_string(e, ed->values[x].wire, ed->values[x].wire_len);
+        if (x == MC_ENUM_UNKNOWN && f->unknown != MC_NO_OFFSET) {
+            const mc_string *u = (const mc_string *)(const void *)(base + f->unknown);
+            if (u->data != NULL)
+                return enc_string(e, u->data, u->len);
+        }
+        return MC_ERR_INVALID_ARG;
+    }
+    case MC_KIND_BOOL: {
+        bool b;
+        memcpy(&b, val, sizeof b);
+        return b ? put(e, "true", 4) : put(e, "false", 5);
+    }
+    case MC_KIND_INT32: {
+        int32_t x;
+        memcpy(&x, val, sizeof x);
+        return put(e, tmp, fmt_int(tmp, x));
+    }
+    case MC_KIND_INT64: {
+        int64_t x;
+        memcpy(&x, val, sizeof x);
+        return put(e, tmp, fmt_int(tmp, x));
+    }
+    case MC_KIND_FLOAT: {
+        float x;
+        memcpy(&x, val, sizeof x);
+        n = fmt_real(tmp, (double)x, true);
+        return n ? put(e, tmp, n) : MC_ERR_RANGE;
+    }
+    case MC_KIND_DOUBLE: {
+        double x;
+        memcpy(&x, val, sizeof x);
+        n = fmt_real(tmp, x, false);
+        return n ? put(e, tmp, n) : MC_ERR_RANGE;
+    }
+    case MC_KIND_DATETIME:
+    case MC_KIND_DATE:
+        tmp[0] = '"';
+        if (f->kind == MC_KIND_DATE)
+            n = mc_date_format((const mc_date *)(const void *)val, tmp + 1, sizeof tmp - 2);
+        else
+            n = mc_datetime_format((const mc_datetime *)(const void *)val, tmp + 1, sizeof tmp - 2);
+        if (n == 0)
+            return MC_ERR_DATETIME;
+        tmp[n + 1] = '"';
+        return put(e, tmp, n + 2);
+    case MC_KIND_OBJECT:
+    case MC_KIND_ARRAY:
+        return enc_type(e, f->type, val);
+    default:
+        return MC_ERR_INVALID_ARG;
+    }
+}
+
+static int enc_object(enc *e, const mc_type *t, const char *v)
+{
+    const mc_string *extra = t->extra != MC_NO_OFFSET ? (const mc_string *)(const void *)(v + t->extra) : NULL;
+    bool first = true;
+    size_t i;
+    int rc;
+    if ((rc = put(e, "{", 1)) != MC_OK)
+        return rc;
+    e->level++;
+    for (i = 0; i < t->field_count; i++) {
+        const mc_field *f = &t->fields[i];
+        mc_presence pr = *(const mc_presence *)(v + f->presence);
+        if (pr == MC_ABSENT) {
+            if (f->flags & MC_REQUIRED)
+                return MC_ERR_MISSING_REQUIRED;
+            continue;
+        }
+        if (!e->pretty) {
+            rc = first ? put(e, f->key + 1, (size_t)f->key_len - 1) : put(e, f->key, f->key_len);
+        } else {
+            if ((!first && (rc = put(e, ",", 1)) != MC_OK) || (rc = put_indent(e)) != MC_OK ||
+                (rc = put(e, f->key + 1, (size_t)f->key_len - 2)) != MC_OK)
+                return rc;
+            rc = put(e, ": ", 2);
+        }
+        if (rc != MC_OK)
+            return rc;
+        first = false;
+        if (pr == MC_NULL) {
+            if (!((f->flags & MC_NULLABLE) || (f->kind == MC_KIND_ENUM && f->enum_desc->has_null)))
+                return MC_ERR_NULL;
+            rc = put(e, "null", 4);
+        } else {
+            rc = enc_value(e, f, v);
+        }
+        if (rc != MC_OK)
+            return rc;
+    }
+    if (extra != NULL && extra->len) {
+        if (!first && (rc = put(e, ",", 1)) != MC_OK)
+            return rc;
+        if (e->pretty && (rc = put_indent(e)) != MC_OK)
+            return rc;
+        if ((rc = put(e, extra->data, extra->len)) != MC_OK)
+            return rc;
+        first = false;
+    }
+    e->level--;
+    if (e->pretty && !first && (rc = put_indent(e)) != MC_OK)
+        return rc;
+    return put(e, "}", 1);
+}
+
+static int enc_type(enc *e, const mc_type *t, const char *v)
+{
+    const char *items;
+    size_t count, i;
+    int rc;
+    if (t->kind == MC_KIND_OBJECT)
+        return enc_object(e, t, v);
+    memcpy(&items, v + t->items_offset, sizeof items);
+    memcpy(&count, v + t->count_offset, sizeof count);
+    if (count && items == NULL)
+        return MC_ERR_INVALID_ARG;
+    if ((rc = put(e, "[", 1)) != MC_OK)
+        return rc;
+    e->level++;
+    for (i = 0; i < count; i++) {
+        if ((i && (rc = put(e, ",", 1)) != MC_OK) || (e->pretty && (rc = put_indent(e)) != MC_OK))
+            return rc;
+        if ((rc = enc_value(e, &t->item, items + i * t->item_size)) != MC_OK)
+            return rc;
+    }
+    e->level--;
+    if (e->pretty && count && (rc = put_indent(e)) != MC_OK)
+        return rc;
+    return put(e, "]", 1);
+}
+
+int mc_encode(const mc_type *t, const void *v, mc_buf *out, const mc_encode_options *opt)
+{
+    enc e;
+    size_t start;
+    int rc;
+    if (t == NULL || v == NULL || out == NULL)
+        return MC_ERR_INVALID_ARG;
+    start = out->len;
+    e.b = out;
+    e.pretty = opt != NULL && (opt->flags & MC_ENCODE_PRETTY);
+    e.level = 0;
+    rc = enc_type(&e, t, (const char *)v);
+    if (rc == MC_OK)
+        rc = buf_grow(out, 0);
+    if (rc != MC_OK)
+        out->len = start;
+    if (out->data != NULL)
+        out->data[out->len] = '\0';
+    return rc;
+}
+
+int mc_encode_string(const mc_type *t, const void *v, char **out, size_t *out_len, const mc_encode_options *opt)
+{
+    mc_buf b;
+    int rc;
+    *out = NULL;
+    if (out_len != NULL)
+        *out_len = 0;
+    mc_buf_init(&b, opt ? opt->allocator : NULL);
+    rc = mc_encode(t, v, &b, opt);
+    if (rc == MC_OK)
+        rc = mc_buf_detach(&b, out, out_len);
+    mc_buf_dispose(&b);
+    return rc;
+}
+
+/* ======================================================================== */
+/* Clear, copy, equal                                                       */
+/* ======================================================================== */
+
+static size_t scalar_size(unsigned kind)
+{
+    switch (kind) {
+    case MC_KIND_BOOL: return sizeof(bool);
+    case MC_KIND_INT32: return sizeof(int32_t);
+    case MC_KIND_INT64: return sizeof(int64_t);
+    case MC_KIND_FLOAT: return sizeof(float);
+    case MC_KIND_DOUBLE: return sizeof(double);
+    case MC_KIND_DATETIME: return sizeof(mc_datetime);
+    case MC_KIND_DATE: return sizeof(mc_date);
+    case MC_KIND_ENUM: return sizeof(int);
+    default: return 0;
+    }
+}
+
+static void clear_value(const mc_field *f, char *base, const mc_allocator *a)
+{
+    char *val = base + f->offset;
+    switch (f->kind) {
+    case MC_KIND_STRING:
+    case MC_KIND_UUID:
+        mc_string_dispose((mc_string *)(void *)val, a);
+        break;
+    case MC_KIND_ENUM:
+        if (f->unknown != MC_NO_OFFSET)
+            mc_string_dispose((mc_string *)(void *)(base + f->unknown), a);
+        break;
+    case MC_KIND_OBJECT:
+    case MC_KIND_ARRAY:
+        clear_type(f->type, val, a);
+        break;
+    default:
+        break;
+    }
+}
+
+static void clear_type(const mc_type *t, void *v, const mc_allocator *a)
+{
+    char *p = (char *)v;
+    size_t i;
+    if (t->kind == MC_KIND_OBJECT) {
+        for (i = 0; i < t->field_count; i++)
+            clear_value(&t->fields[i], p, a);
+        if (t->extra != MC_NO_OFFSET)
+            mc_string_dispose((mc_string *)(void *)(p + t->extra), a);
+    } else {
+        char *items;
+        size_t count;
+        memcpy(&items, p + t->items_offset, sizeof items);
+        memcpy(&count, p + t->count_offset, sizeof count);
+        if (items != NULL) {
+            for (i = 0; i < count; i++)
+                clear_value(&t->item, items + i * t->item_size, a);
+            (void)xrealloc(a, items, count * t->item_size, 0);
+        }
+    }
+    memset(v, 0, t->size);
+}
+
+void mc_clear(const mc_type *t, void *v, const mc_allocator *a)
+{
+    if (t != NULL && v != NULL)
+        clear_type(t, v, a);
+}
+
+static int copy_type(const mc_type *t, char *dst, const char *src, const mc_allocator *a);
+
+static int copy_string(mc_string *dst, const mc_string *src, const mc_allocator *a)
+{
+    if (src->data == NULL)
+        return MC_OK;
+    return mc_string_set(dst, src->data, src->len, a);
+}
+
+/* Copy one value; dst's slot is zeroed beforehand, so a failure leaves it clearable. */
+static int copy_value(const mc_field *f, char *dst, const char *src, const mc_allocator *a)
+{
+    size_t off = f->offset;
+    switch (f->kind) {
+    case MC_KIND_STRING:
+    case MC_KIND_UUID:
+        return copy_string((mc_string *)(void *)(dst + off), (const mc_string *)(const void *)(src + off), a);
+    case MC_KIND_OBJECT:
+    case MC_KIND_ARRAY:
+        return copy_type(f->type, dst + off, src + off, a);
+    case MC_KIND_ENUM:
+        memcpy(dst + off, src + off, sizeof(int));
+        if (f->unknown != MC_NO_OFFSET)
+            return copy_string((mc_string *)(void *)(dst + f->unknown),
+                               (const mc_string *)(const void *)(src + f->unknown), a);
+        return MC_OK;
+    default:
+        memcpy(dst + off, src + off, scalar_size(f->kind));
+        return MC_OK;
+    }
+}
+
+static int copy_type(const mc_type *t, char *dst, const char *src, const mc_allocator *a)
+{
+    size_t i;
+    int rc;
+    if (t->kind == MC_KIND_OBJECT) {
+        for (i = 0; i < t->field_count; i++) {
+            const mc_field *f = &t->fields[i];
+            dst[f->presence] = src[f->presence];
+            if ((rc = copy_value(f, dst, src, a)) != MC_OK)
+                return rc;
+        }
+        if (t->extra != MC_NO_OFFSET)
+            return copy_string((mc_string *)(void *)(dst + t->extra), (const mc_string *)(const void *)(src + t->extra), a);
+        return MC_OK;
+    } else {
+        const char *items;
+        char *copy;
+        size_t count;
+        memcpy(&items, src + t->items_offset, sizeof items);
+        memcpy(&count, src + t->count_offset, sizeof count);
+        if (count == 0 || items == NULL)
+            return MC_OK;
+        if (count > SIZE_MAX / t->item_size || (copy = (char *)xrealloc(a, NULL, 0, count * t->item_size)) == NULL)
+            return MC_ERR_NO_MEMORY;
+        memset(copy, 0, count * t->item_size);
+        memcpy(dst + t->items_offset, &copy, sizeof copy);
+        memcpy(dst + t->count_offset, &count, sizeof count);
+        for (i = 0; i < count; i++)
+            if ((rc = copy_value(&t->item, copy + i * t->item_size, items + i * t->item_size, a)) != MC_OK)
+                return rc;
+        return MC_OK;
+    }
+}
+
+int mc_copy(const mc_type *t, void *out, const void *src, const mc_allocator *a)
+{
+    int rc;
+    if (t == NULL || out == NULL || src == NULL)
+        return MC_ERR_INVALID_ARG;
+    memset(out, 0, t->size);
+    rc = copy_type(t, (char *)out, (const char *)src, a);
+    if (rc != MC_OK)
+        clear_type(t, out, a);
+    return rc;
+}
+
+static bool string_equal(const mc_string *x, const mc_string *y)
+{
+    if ((x->data == NULL) != (y->data == NULL))
+        return false;
+    return x->len == y->len && (x->len == 0 || memcmp(x->data, y->data, x->len) == 0);
+}
+
+static bool equal_type(const mc_type *t, const char *x, const char *y);
+
+static bool equal_value(const mc_field *f, const char *x, const char *y)
+{
+    size_t off = f->offset;
+    switch (f->kind) {
+    case MC_KIND_STRING:
+    case MC_KIND_UUID:
+        return string_equal((const mc_string *)(const void *)(x + off), (const mc_string *)(const void *)(y + off));
+    case MC_KIND_OBJECT:
+    case MC_KIND_ARRAY:
+        return equal_type(f->type, x + off, y + off);
+    case MC_KIND_ENUM:
+        if (memcmp(x + off, y + off, sizeof(int)) != 0)
+            return false;
+        return f->unknown == MC_NO_OFFSET || string_equal((const mc_string *)(const void *)(x + f->unknown),
+                                                          (const mc_string *)(const void *)(y + f->unknown));
+    case MC_KIND_FLOAT: {
+        float a, b;
+        memcpy(&a, x + off, sizeof a);
+        memcpy(&b, y + off, sizeof b);
+        return a == b || (isnan(a) && isnan(b));
+    }
+    case MC_KIND_DOUBLE: {
+        double a, b;
+        memcpy(&a, x + off, sizeof a);
+        memcpy(&b, y + off, sizeof b);
+        return a == b || (isnan(a) && isnan(b));
+    }
+    case MC_KIND_BOOL: {
+        bool a, b;
+        memcpy(&a, x + off, sizeof a);
+        memcpy(&b, y + off, sizeof b);
+        return a == b;
+    }
+    case MC_KIND_DATETIME: {
+        const mc_datetime *a = (const mc_datetime *)(const void *)(x + off), *b = (const mc_datetime *)(const void *)(y + off);
+        return a->seconds == b->seconds && a->nanos == b->nanos && a->offset_minutes == b->offset_minutes &&
+               a->form == b->form;
+    }
+    case MC_KIND_DATE: {
+        const mc_date *a = (const mc_date *)(const void *)(x + off), *b = (const mc_date *)(const void *)(y + off);
+        return a->year == b->year && a->month == b->month && a->day == b->day;
+    }
+    default:
+        return memcmp(x + off, y + off, scalar_size(f->kind)) == 0;
+    }
+}
+
+static bool equal_type(const mc_type *t, const char *x, const char *y)
+{
+    size_t i;
+    if (t->kind == MC_KIND_OBJECT) {
+        for (i = 0; i < t->field_count; i++) {
+            const mc_field *f = &t->fields[i];
+            if (x[f->presence] != y[f->presence])
+                return false;
+            if (x[f->presence] == MC_PRESENT && !equal_value(f, x, y))
+                return false;
+        }
+        return t->extra == MC_NO_OFFSET || string_equal((const mc_string *)(const void *)(x + t->extra),
+                                                        (const mc_string *)(const void *)(y + t->extra));
+    } else {
+        const char *xi, *yi;
+        size_t xc, yc;
+        memcpy(&xi, x + t->items_offset, sizeof xi);
+        memcpy(&yi, y + t->items_offset, sizeof yi);
+        memcpy(&xc, x + t->count_offset, sizeof xc);
+        memcpy(&yc, y + t->count_offset, sizeof yc);
+        if (xc != yc)
+            return false;
+        for (i = 0; i < xc; i++)
+            if (!equal_value(&t->item, xi + i * t->item_size, yi + i * t->item_size))
+                return false;
+        return true;
+    }
+}
+
+bool mc_equal(const mc_type *t, const void *a, const void *b)
+{
+    if (a == b)
+        return true;
+    if (t == NULL || a == NULL || b == NULL)
+        return false;
+    return equal_type(t, (const char *)a, (const char *)b);
+}
