@@ -118,10 +118,18 @@ static const char *const statuses[] = {"QUEUED", "IN_PROGRESS", "SUCCESS", "ERRO
 static const char *const rtypes[] = {"AUTOMATIC_REASSIGNMENT", "MANUAL_REASSIGNMENT",
                                      "SELF_REVIEW_DELEGATION"};
 
+/* Kinds of unknown member already used in the object being written (no repeats). */
+static unsigned used_unknown;
+
 /* An unknown member of a random JSON kind, which decoders must skip. */
 static void unknown_member(buf *b, int *first)
 {
-    switch (below(9)) {
+    unsigned k;
+    do
+        k = below(9);
+    while (used_unknown & (1u << k));
+    used_unknown |= 1u << k;
+    switch (k) {
     case 0:
         key(b, first, "etag");
         puts_(b, "\"W/\\\"5c1f-2a\\\"\"");
@@ -182,6 +190,8 @@ static unsigned small_count(void)
 static void error_item(buf *b)
 {
     int first = 1;
+    unsigned outer = used_unknown; /* the enclosing object's */
+    used_unknown = 0;
     puts_(b, "{");
     if (!chance(40)) {
         key(b, &first, "locale");
@@ -202,11 +212,14 @@ static void error_item(buf *b)
         puts_(b, texts[below(sizeof texts / sizeof *texts)]);
     }
     puts_(b, "}");
+    used_unknown = outer;
 }
 
 static void trail_item(buf *b)
 {
     int first = 1;
+    unsigned outer = used_unknown; /* the enclosing object's */
+    used_unknown = 0;
     puts_(b, "{");
     key(b, &first, "previousOwner");
     hex_id(b);
@@ -219,6 +232,7 @@ static void trail_item(buf *b)
     key(b, &first, "reassignmentType");
     putf(b, "\"%s\"", rtypes[below(3)]);
     puts_(b, "}");
+    used_unknown = outer;
 }
 
 static void datetime(buf *b)
@@ -342,6 +356,7 @@ static void document(buf *b)
     }
     spaced = chance(20);
     int first = 1;
+    used_unknown = 0;
     puts_(b, "{");
     for (int i = 0; i < F_COUNT; i++)
         field(b, &first, order[i]);
