@@ -1,0 +1,56 @@
+/*
+ * view.h - the IR as the data tree templates see (and --dump-ir prints).
+ *
+ * Ownership: first version by the front end; the template engineer extends
+ * it.  Every node lives in the arena passed in; the tree points into the IR.
+ *
+ * Shape (every key is always present; absent values are null, so a
+ * template never meets a missing variable):
+ *
+ *   { "modelc_version", "prefix", "prefix_upper", "rt", "rt_upper",
+ *     "inputs": [path...],
+ *     "types": [TYPE...]              every type, dependency order
+ *     "files": [{ "name", "header", "source", "guard",
+ *                 "types": [TYPE...]  the top type last, its inline types first
+ *                 "includes": [{"header"}...] }] }
+ *
+ *   TYPE: "name", "kind" ("object"|"enum"|"array"|"scalar"), "is_object",
+ *     "is_enum", "is_array", "is_scalar", "inline", "owner", every name of
+ *     gen_ir_type_names ("c_name", "upper", "desc", "init", "clear", "copy",
+ *     "equal", "from_json", "to_json", "to_json_string", "to_string",
+ *     "from_string", "unknown", "guard", "header", "source", "name_literal"),
+ *     "title", "description", "example", "default", "deprecated",
+ *     "nullable", "recursive", "file", "line", "col",
+ *     "fields": [FIELD...], "has_fields",
+ *     "members": [{"wire", "c_name", "wire_literal", "value", "first",
+ *                  "last"}...], "has_null",
+ *     "items": TREF or null (arrays and scalars)
+ *   FIELD: TREF plus "json_name", "c_name", "has", "unknown",
+ *     "name_literal", "key_literal", "member_literal", "required",
+ *     "nullable", "read_only", "write_only", "deprecated", "title",
+ *     "description", "example", "default", "line", "col", "index",
+ *     "first", "last"
+ *   TREF: "codec" (one of gen_ir_codec_name), "is_string", "is_bool",
+ *     "is_int32", "is_int64", "is_float", "is_double", "is_date_time",
+ *     "is_date", "is_uuid", "is_enum", "is_object", "is_array",
+ *     "c_type" (the C type of the member), "kind_macro" (MC_KIND_...),
+ *     "field_macro" (MC_FIELD_...), "type" (the schema name or null),
+ *     "type_c_name", "type_desc", "format", "recursive"
+ */
+#ifndef MODELC_VIEW_H
+#define MODELC_VIEW_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "data.h"
+#include "ir.h"
+
+typedef struct gen_view_options {
+    const char *prefix;            /* NULL or "" for none */
+} gen_view_options;
+
+/* Builds the view of ir (names must be assigned).  Never fails. */
+gen_data *gen_view_build(gen_arena *arena, const gen_ir *ir, const gen_view_options *opt);
+
+#endif
