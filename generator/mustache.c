@@ -208,6 +208,9 @@ typedef struct mnode {
     const char *indent;  /* standalone partial/parent/block: its indentation */
     size_t indent_len;
     size_t end;          /* nodes with children: index past the last child */
+    bool standalone;     /* block: its open tag stood alone on its line */
+    const char *site;    /* standalone block: indentation an override gets */
+    size_t site_len;
 } mnode;
 
 typedef struct name_ref {
@@ -256,6 +259,7 @@ typedef struct cstate {
     open_tag open[MUSTACHE_MAX_NESTING];
     size_t nopen;
     mustache_error *err;
+    gen_arena *arena;
 } cstate;
 
 static bool is_blank(char c) { return c == ' ' || c == '\t'; }
@@ -447,6 +451,135 @@ static const char *sigil_name(char c)
     }
 }
 
+/* Inheritance lets several tags share a standalone line ("{{<p}}{{$b}}",
+ * "{{/b}}{{/p}}", "  {{<p}}{{/p}}"): when the tag at t starts a line (only
+ * blanks before it) and the line holds nothing but blanks and at least two
+ * parent, block, close or comment tags, one of them a parent or block tag,
+ * the whole line is standalone.  Sets *eol to the offset of its newline (or
+ * the end) and *next to where text resumes: after the newline, except for a
+ * line that is just one empty block ("  {{$b}}{{/b}}"), whose newline stays
+ * so the block's content can fill the line in. */
+static bool multi_line(const cstate *cs, size_t t, size_t pos, const char *ot, size_t otl,
+                       const char *ct, size_t ctl, size_t *eol, size_t *next)
+{
+    const char *src = cs->src;
+    size_t len = cs->len;
+    size_t ls = t;
+    while (ls > pos && is_blank(src[ls - 1]))
+        ls--;
+    if (!(ls == 0 || src[ls - 1] == '\n'))
+        return false;
+    size_t q = t, count = 0, closes = 0;
+    char kinds[2] = {0, 0};
+    bool inherit = false;
+    for (;;) {
+        if (q + otl >= len || memcmp(src + q, ot, otl) != 0)
+            return false;
+        char k = src[q + otl];
+        if (k != '<' && k != '$' && k != '/' && k != '!')
+            return false;
+        inherit |= k == '<' || k == '$';
+        if (k == '/' && closes < cs->nopen) {
+            /* (approximately) what the close tag closes */
+            char open = cs->open[cs->nopen - 1 - closes].kind;
+            inherit |= open == '<' || open == '$';
+            closes++;
+        }
+        size_t c = find(src, len, q + otl, ct, ctl);
+        if (c == len)
+            return false;
+        if (count < 2)
+            kinds[count] = k;
+        count++;
+        q = c + ctl;
+        while (q < len && is_blank(src[q]))
+            q++;
+        if (q == len || src[q] == '\n' || (src[q] == '\r' && q + 1 < len && src[q + 1] == '\n'))
+            break;
+    }
+    if (count < 2 || !inherit)
+        return false;
+    *eol = q;
+    if (count == 2 && kinds[0] == '$' && kinds[1] == '/')
+        *next = q;
+    else
+        *next = q == len ? len : q + (src[q] == '\r' ? 2 : 1);
+    return true;
+}
+
+/* Leading blanks of the text node at i when it starts a line, else 0. */
+static size_t line_lead(const cstate *cs, size_t i)
+{
+    if (i >= cs->count || cs->nodes[i].kind != N_TEXT)
+        return 0;
+    const mnode *n = &cs->nodes[i];
+    if (n->pos != 0 && cs->src[n->pos - 1] != '\n')
+        return 0;
+    size_t k = 0;
+    while (k < n->len && is_blank(n->str[k]))
+        k++;
+    return k;
+}
+
+/* Removes up to k leading blanks from an indentation field. */
+static void strip_field(const char **s, size_t *n, size_t k)
+{
+    while (k-- && *n && is_blank((*s)[0])) {
+        (*s)++;
+        (*n)--;
+    }
+}
+
+/* A block just closed.  Its site indentation (what an override gets when
+ * the block tag stands alone) is that of its default content's first line,
+ * else that of the tag.  When it is an override (directly inside a parent)
+ * and stands alone, the indentation of its first line is removed from every
+ * line it holds, so the site's indentation replaces it. */
+static void close_block(cstate *cs, size_t b)
+{
+    mnode *blk = &cs->nodes[b];
+    if (!blk->standalone)
+        return;
+    size_t lead = line_lead(cs, b + 1);
+    if (lead && lead < cs->nodes[b + 1].len) {
+        blk->site = cs->nodes[b + 1].str;
+        blk->site_len = lead;
+    } else {
+        blk->site = blk->indent;
+        blk->site_len = blk->indent_len;
+    }
+    if (!in_parent(cs) || lead == 0)
+        return;
+    for (size_t i = b + 1; i < cs->count; i++) {
+        mnode *n = &cs->nodes[i];
+        strip_field(&n->indent, &n->indent_len, lead);
+        strip_field(&n->site, &n->site_len, lead);
+        if (n->kind != N_TEXT)
+            continue;
+        /* copy the text without the indentation at each line start */
+        char *copy = gen_arena_alloc(cs->arena, n->len + 1);
+        size_t w = 0;
+        bool bol = n->pos == 0 || cs->src[n->pos - 1] == '\n';
+        for (size_t r = 0; r < n->len;) {
+            if (bol) {
+                size_t k = 0;
+                while (k < lead && r < n->len && is_blank(n->str[r])) {
+                    r++;
+                    k++;
+                }
+                bol = false;
+                continue;
+            }
+            copy[w++] = n->str[r];
+            bol = n->str[r] == '\n';
+            r++;
+        }
+        copy[w] = '\0';
+        n->str = copy;
+        n->len = w;
+    }
+}
+
 /* The scanner: finds each tag with the current delimiters, applies the
  * standalone rules, and appends nodes.  Returns 0 or an error code. */
 static int parse(cstate *cs)
@@ -456,6 +589,7 @@ static int parse(cstate *cs)
     const char *ot = "{{", *ct = "}}";
     size_t otl = 2, ctl = 2;
     size_t pos = 0;
+    size_t multi_eol = SIZE_MAX, multi_next = 0; /* see multi_line() */
 
     while (pos < len) {
         size_t t = find(src, len, pos, ot, otl);
@@ -504,7 +638,28 @@ static int parse(cstate *cs)
         size_t text_end = t, next = after;
         const char *indent = NULL;
         size_t indent_len = 0;
-        if (standalone_kind(kind)) {
+        bool alone = false;
+        if (multi_eol != SIZE_MAX && t < multi_eol) {
+            /* a later tag of a standalone line of parent/block tags */
+            text_end = pos;
+            alone = true;
+            size_t e = after;
+            while (e < len && is_blank(src[e]))
+                e++;
+            if (e >= multi_eol) {
+                next = multi_next;
+                multi_eol = SIZE_MAX;
+            }
+        } else if (standalone_kind(kind) &&
+                   multi_line(cs, t, pos, ot, otl, ct, ctl, &multi_eol, &multi_next)) {
+            size_t ls = t;
+            while (ls > pos && is_blank(src[ls - 1]))
+                ls--;
+            text_end = ls;
+            indent = src + ls;
+            indent_len = t - ls;
+            alone = true;
+        } else if (standalone_kind(kind)) {
             size_t ls = t;
             while (ls > pos && is_blank(src[ls - 1]))
                 ls--;
@@ -514,6 +669,7 @@ static int parse(cstate *cs)
             bool pre = ls == 0 || src[ls - 1] == '\n';
             bool post = e == len || src[e] == '\n' || (src[e] == '\r' && e + 1 < len && src[e + 1] == '\n');
             if (pre && post) {
+                alone = true;
                 text_end = ls;
                 indent = src + ls;
                 indent_len = t - ls;
@@ -572,6 +728,7 @@ static int parse(cstate *cs)
             nd->dynamic = dyn;
             nd->indent = indent;
             nd->indent_len = indent_len;
+            nd->standalone = alone;
             if (nk == N_PARENT && !dyn)
                 add_partial_name(cs, c, cn);
             open_tag *o = &cs->open[cs->nopen++];
@@ -596,6 +753,8 @@ static int parse(cstate *cs)
             }
             cs->nodes[o->node].end = cs->count;
             cs->nopen--;
+            if (cs->nodes[o->node].kind == N_BLOCK)
+                close_block(cs, o->node);
             break;
         }
         default:
@@ -629,6 +788,7 @@ int mustache_compile(mustache_template **out, gen_arena *arena, const char *name
     cs->src = copy;
     cs->len = len;
     cs->err = err;
+    cs->arena = arena;
     int rc = parse(cs);
     if (rc == 0) {
         mustache_template *t = gen_arena_zalloc(arena, sizeof *t);
@@ -985,10 +1145,14 @@ static int render_range(rstate *st, const mustache_template *t, size_t i, size_t
         case N_BLOCK: {
             const mustache_template *ot = t;
             size_t oi = i;
-            find_override(st, n, &ot, &oi);
+            bool over = find_override(st, n, &ot, &oi);
             rc = enter(st, t, n);
             if (rc == 0) {
+                size_t saved = st->indent.len;
+                if (over && n->site_len)
+                    mustache_buf_append(&st->indent, n->site, n->site_len);
                 rc = render_range(st, ot, oi + 1, ot->nodes[oi].end);
+                buf_truncate(&st->indent, saved);
                 st->depth--;
             }
             i = n->end;

@@ -498,6 +498,16 @@ static void test_mustache_inheritance(void **state)
              "typedef struct s {\n    long y;\n} s;\n");
     expect_error("{{<p}}{{$a}}{{/p}}", "{}", spec_opts, NULL, MUSTACHE_E_MISMATCHED_CLOSE, 1, 13,
                  "t.mustache");
+    /* standalone parent and block lines, reindentation of overrides */
+    static const char *const p5[] = {"parent", "Hi,\n  {{$block}}\n  {{/block}}\n", NULL};
+    RENDER_P("{{<parent}}{{$block}}\n    one\n    two\n{{/block}}{{/parent}}\n", "{}", p5,
+             "Hi,\n  one\n  two\n");
+    static const char *const p6[] = {"parent", "one\ntwo\n", NULL};
+    RENDER_P("Hi,\n  {{<parent}}{{/parent}}\n", "{}", p6, "Hi,\n  one\n  two\n");
+    static const char *const p7[] = {"parent", "Hi,\n{{$block}}\n  default\n{{/block}}\n", NULL};
+    RENDER_P("{{<parent}}{{$block}}\none\ntwo\n{{/block}}{{/parent}}\n", "{}", p7,
+             "Hi,\n  one\n  two\n");
+    RENDER_P("{{<parent}}{{/parent}}", "{}", p7, "Hi,\n  default\n");
 }
 
 static void test_mustache_dynamic_names(void **state)
