@@ -55,7 +55,11 @@ ALL_TESTS     := $(UNIT_TESTS) $(RUNTIME_TESTS) $(MODEL_TESTS)
         bench install uninstall clean
 .DELETE_ON_ERROR:
 
-all: deps modelc regen models
+# Each step is its own make so that later steps see the files earlier ones wrote.
+all: deps
+	@$(MAKE) --no-print-directory modelc
+	@$(MAKE) --no-print-directory regen
+	@$(MAKE) --no-print-directory models
 
 deps:
 	@sh mk/deps.sh $(BUILD_PKGS) $(TEST_PKGS)

@@ -22,7 +22,8 @@ static int emit_file(FILE *out, size_t index, const char *path)
     int c;
     size_t n = 0;
     while ((c = fgetc(in)) != EOF) {
-        fprintf(out, "%s%d,", n % 24 == 0 ? "\n    " : "", c);
+        /* char may be signed: write bytes above 127 as their negative twin. */
+        fprintf(out, "%s%d,", n % 24 == 0 ? "\n    " : "", c > 127 ? c - 256 : c);
         n++;
     }
     fprintf(out, "\n    0};\n");
