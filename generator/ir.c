@@ -340,9 +340,10 @@ static bool build_enum(build *b, gen_ir_type *t, const gen_schema *s)
                                gen_node_kind_name(m->kind));
             else
                 gen_diag_error(b->diag, &m->pos,
-                               "enum value %s is a %s, not a string; quote it ('%s') if it is "
+                               "enum value %s is %s %s, not a string; quote it ('%s') if it is "
                                "meant as text",
-                               m->text, gen_node_kind_name(m->kind), m->text);
+                               m->text, m->kind == GEN_NODE_INT ? "an" : "a",
+                               gen_node_kind_name(m->kind), m->text);
             ok = false;
             continue;
         }

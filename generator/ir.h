@@ -148,7 +148,7 @@ struct gen_ir_type {
 
     gen_ir_type_names names;
     size_t index;               /* position in gen_ir.types */
-    int state;                  /* private to ir.c */
+    int state;                  /* private to ir.c and naming.c */
 };
 
 typedef struct gen_ir {

@@ -346,7 +346,8 @@ static void name_fields(gen_arena *a, gen_diag *diag, gen_ir_type *t, unsigned *
 {
     scope sc;
     scope_init(&sc, t->field_count * 3 + 1);
-    scope_add(&sc, diag, "json_extra", "the reserved member 'json_extra'", t->pos);
+    scope_add(&sc, diag, "json_extra", "the member 'json_extra' that every struct reserves",
+              t->pos);
     for (size_t i = 0; i < t->field_count; i++) {
         gen_ir_field *f = &t->fields[i];
         gen_ir_field_names *n = &f->names;
@@ -399,8 +400,10 @@ unsigned gen_naming_assign(gen_arena *a, gen_diag *diag, gen_ir *ir, const char 
         n->upper = gen_naming_upper(a, n->c_name);
         n->name_literal = gen_naming_c_literal(a, t->name, strlen(t->name));
         if (!scope_add(&global, diag, n->c_name, gen_arena_printf(a, "type '%s'", t->name),
-                       t->pos))
+                       t->pos)) {
             errors++;
+            t->state = -1; /* its derived names would only repeat the clash */
+        }
     }
     static const struct {
         const char *suffix;
@@ -429,7 +432,7 @@ unsigned gen_naming_assign(gen_arena *a, gen_diag *diag, gen_ir *ir, const char 
             *(const char **)((char *)n + funcs[k].off) = fn;
             const char *what =
                 gen_arena_printf(a, "%s of type '%s'", funcs[k].what, t->name);
-            if (!scope_add(&global, diag, fn, what, t->pos))
+            if (t->state != -1 && !scope_add(&global, diag, fn, what, t->pos))
                 errors++;
         }
         const gen_ir_type *owner = t->owner ? t->owner : t;
@@ -437,14 +440,14 @@ unsigned gen_naming_assign(gen_arena *a, gen_diag *diag, gen_ir *ir, const char 
         n->guard = gen_arena_printf(a, "%s_%s_H", guard_pre, gen_naming_upper(a, osnake));
         n->header = gen_arena_printf(a, "%s.h", osnake);
         n->source = gen_arena_printf(a, "%s.c", osnake);
-        if (!t->owner) {
+        if (!t->owner && t->state != -1) {
             const char *what = gen_arena_printf(a, "the header file of type '%s'", t->name);
             if (!scope_add(&global, diag, n->header, what, t->pos))
                 errors++;
         }
         if (t->kind == GEN_IR_ENUM) {
             n->unknown = gen_arena_printf(a, "%s_UNKNOWN", n->upper);
-            if (!scope_add(&global, diag, n->unknown,
+            if (t->state != -1 && !scope_add(&global, diag, n->unknown,
                            gen_arena_printf(a, "the unknown value of enum '%s'", t->name), t->pos))
                 errors++;
         }

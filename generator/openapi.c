@@ -258,6 +258,7 @@ gen_schema *gen_openapi_parse(gen_openapi *oa, const gen_node *node, const char 
             if (want_kind(oa, s, k, v, GEN_NODE_SEQ))
                 s->enum_node = v;
         } else if (!strcmp(name, "properties")) {
+            s->has_properties = true; /* even when malformed: no follow-up error */
             if (want_kind(oa, s, k, v, GEN_NODE_MAP))
                 parse_properties(oa, s, v);
         } else if (!strcmp(name, "required")) {

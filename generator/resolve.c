@@ -289,6 +289,9 @@ size_t gen_resolve_inputs(gen_resolver *r, const char *const *paths, size_t n)
                 }
                 register_entry(r, key->text, val, key->pos, true);
             }
+        } else if (root->kind == GEN_NODE_NULL) {
+            gen_diag_error(r->diag, &root->pos,
+                           "the file is empty; a schema file holds one schema (a mapping)");
         } else if (root->kind != GEN_NODE_MAP) {
             gen_diag_error(r->diag, &root->pos,
                            "a schema file must hold one schema (a mapping), not a %s",
