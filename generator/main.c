@@ -17,6 +17,7 @@
 #include "cmd_render.h"
 #include "data.h"
 #include "diag.h"
+#include "diff.h"
 #include "generate.h"
 #include "ir.h"
 #include "naming.h"
@@ -25,6 +26,7 @@
 static const char usage_text[] =
     "Usage: modelc [OPTION]... SCHEMA...\n"
     "       modelc render TEMPLATE DATA [--partials DIR] [--escape html|none]\n"
+    "       modelc diff OLD NEW\n"
     "       modelc --list-templates\n"
     "       modelc --print-template NAME [--templates DIR]\n"
     "\n"
@@ -63,6 +65,8 @@ static const char usage_text[] =
     "\n"
     "Commands:\n"
     "  render TEMPLATE DATA    render a mustache template with a YAML/JSON data file\n"
+    "  diff OLD NEW            compare two schema sets (folders or files): each change\n"
+    "                          is breaking or compatible; exit 1 if any is breaking\n"
     "                          (see 'modelc render --help')\n"
     "\n"
     "Names: types and fields become snake_case (ReassignmentTrailDTO ->\n"
@@ -254,6 +258,8 @@ int main(int argc, char **argv)
 {
     if (argc > 1 && !strcmp(argv[1], "render"))
         return gen_cmd_render(argc - 1, argv + 1);
+    if (argc > 1 && !strcmp(argv[1], "diff"))
+        return gen_cmd_diff(argc - 1, argv + 1);
     cli c;
     memset(&c, 0, sizeof c);
     int status = parse_args(&c, argc, argv);
