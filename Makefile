@@ -32,7 +32,7 @@ GEN_CFLAGS = $(CSTD) $(WARN) $(OPT) -D_POSIX_C_SOURCE=200809L -Igenerator -I$(B)
 RT_CFLAGS  = $(CSTD) $(WARN) -Wconversion -Wshadow $(OPT)
 
 BUILD_PKGS = gcc make libyaml-dev
-TEST_PKGS  = libcmocka-dev libfyaml-dev valgrind g++ cmake
+TEST_PKGS  = libcmocka-dev libfyaml-dev valgrind g++ clang cmake
 
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
@@ -50,9 +50,12 @@ RT_FIXTURE    := $(wildcard tests/runtime/fixture/*.c)
 MODEL_SRC     := $(wildcard generated/*.c)
 MODEL_SUPPORT := $(wildcard tests/models/support/*.c)
 ALL_TESTS     := $(UNIT_TESTS) $(RUNTIME_TESTS) $(MODEL_TESTS)
+# Shell tests of whole workflows (build systems, vendoring, schema upgrades);
+# each gets MODELC and CC in its environment and runs from the repo root.
+INTEGRATION   := $(sort $(wildcard tests/integration/*.sh))
 
 .PHONY: all deps test-deps modelc regen models tests check test sanitize valgrind \
-        bench install uninstall clean
+        check-generated check-integration conformance bench install uninstall clean
 .DELETE_ON_ERROR:
 
 # Each step is its own make so that later steps see the files earlier ones wrote.
@@ -127,9 +130,19 @@ VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=d
 valgrind:
 	@$(MAKE) --no-print-directory OPT='-O1 -g' B=build/valgrind check RUN_WRAP='$(VALGRIND)'
 
-# The suite: first the plain build, then ASan+UBSan, then valgrind.
+# generated/ must be what modelc makes of schema/ today.
+check-generated: $(B)/modelc
+	$(B)/modelc --check -o generated $(SCHEMAS)
+
+check-integration: $(B)/modelc
+	@MODELC=$(abspath $(B)/modelc) CC=$(CC) sh tests/run.sh "" $(INTEGRATION)
+
+# The suite: generated/ up to date, the plain build, the workflows, then
+# ASan+UBSan, then valgrind.
 test: test-deps
+	@$(MAKE) --no-print-directory check-generated
 	@$(MAKE) --no-print-directory check
+	@$(MAKE) --no-print-directory check-integration
 	@$(MAKE) --no-print-directory sanitize
 	@$(MAKE) --no-print-directory valgrind
 
@@ -139,12 +152,19 @@ test-deps:
 bench: all
 	$(MAKE) -C bench
 
+# The mustache spec suite, when ../shared is there (make test does not need it).
+MUSTACHE_SPEC ?= ../shared/conformance/mustache-spec
+conformance: $(B)/modelc
+	sh tests/conformance/run-mustache-spec.sh $(B)/modelc $(MUSTACHE_SPEC)
+
 install: $(B)/modelc
-	install -d $(DESTDIR)$(PREFIX)/bin
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/modelc
 	install -m 755 $(B)/modelc $(DESTDIR)$(PREFIX)/bin/modelc
+	install -m 644 mk/modelc.mk mk/modelc.cmake $(DESTDIR)$(PREFIX)/share/modelc/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/modelc
+	rm -rf $(DESTDIR)$(PREFIX)/share/modelc
 
 clean:
 	rm -rf build
