@@ -221,7 +221,11 @@ static void test_numbers_ignore_the_locale(void **state)
     (void)state;
     for (i = 0; i < sizeof comma_locales / sizeof comma_locales[0] && !switched; i++)
         switched = setlocale(LC_NUMERIC, comma_locales[i]) != NULL;
-    if (!switched)
+    if (switched) {
+        char probe[8];
+        snprintf(probe, sizeof probe, "%.1f", 0.5);
+        print_message("note: LC_NUMERIC=%s, printf writes %s\n", comma_locales[i - 1], probe);
+    } else
         print_message("note: no decimal-comma locale installed; checking under the C locale only\n");
     {
         scalars s;
