@@ -91,7 +91,11 @@ $(B)/gen/embedded.o: $(B)/embedded.c generator/embedded.h
 regen: $(B)/modelc
 	$(B)/modelc -o generated $(SCHEMAS)
 
-models: $(B)/libmodels.a
+models: $(B)/libmodels.a $(if $(wildcard examples/certtask.c),$(B)/certtask)
+
+# The example program: CertificationTask JSON in, JSON out (README shows it).
+$(B)/certtask: examples/certtask.c $(B)/libmodels.a
+	$(CC) $(RT_CFLAGS) -Igenerated -o $@ $< $(B)/libmodels.a $(LDFLAGS_SAN)
 
 $(B)/libmodels.a: $(patsubst generated/%.c,$(B)/models/%.o,$(MODEL_SRC))
 	rm -f $@
@@ -134,7 +138,7 @@ valgrind:
 check-generated: $(B)/modelc
 	$(B)/modelc --check -o generated $(SCHEMAS)
 
-check-integration: $(B)/modelc
+check-integration: $(B)/modelc models
 	@MODELC=$(abspath $(B)/modelc) CC=$(CC) sh tests/run.sh "" $(INTEGRATION)
 
 # The suite: generated/ up to date, the plain build, the workflows, then
