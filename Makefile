@@ -91,7 +91,11 @@ $(B)/gen/embedded.o: $(B)/embedded.c generator/embedded.h
 regen: $(B)/modelc
 	$(B)/modelc -o generated $(SCHEMAS)
 
-models: $(B)/libmodels.a $(if $(wildcard examples/certtask.c),$(B)/certtask)
+models: $(B)/libmodels.a $(B)/quickstart $(if $(wildcard examples/certtask.c),$(B)/certtask)
+
+# README's example, compiled and run by make test so it stays true.
+$(B)/quickstart: examples/quickstart.c $(B)/libmodels.a
+	$(CC) $(RT_CFLAGS) -Igenerated -o $@ $< $(B)/libmodels.a $(LDFLAGS_SAN)
 
 # The example program: CertificationTask JSON in, JSON out (README shows it).
 $(B)/certtask: examples/certtask.c $(B)/libmodels.a
