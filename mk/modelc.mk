@@ -21,6 +21,9 @@
 #   app: main.o $(MODELC_SOURCES:.c=.o)
 #   main.o: $(MODELC_HEADERS)
 
+# Including this file must not change the including Makefile's default goal.
+MODELC_SAVED_GOAL_ := $(.DEFAULT_GOAL)
+
 MODELC ?= modelc
 MODELC_OUT ?= models
 MODELC_FLAGS ?=
@@ -40,3 +43,5 @@ $(MODELC_STAMP): $(MODELC_SCHEMAS)
 $(MODELC_OUTPUTS): $(MODELC_STAMP) ;
 
 -include $(MODELC_DEPFILE)
+
+.DEFAULT_GOAL := $(MODELC_SAVED_GOAL_)

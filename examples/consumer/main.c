@@ -2,7 +2,8 @@
  * main.c - a program that uses models generated at build time.
  *
  * Reads one Pet as JSON from the command line, prints its name and kind,
- * and writes it back as JSON.  An unknown kind is kept and written back.
+ * and writes it back as JSON.  An unknown kind is kept and written back; its
+ * text is printed followed by " (unknown)".
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,7 +27,8 @@ int main(int argc, char **argv)
     const char *kind = p.has_kind != MC_PRESENT ? "(none)"
                        : p.kind == PET_KIND_UNKNOWN ? p.kind_unknown.data
                                                     : pet_kind_to_string(p.kind);
-    printf("name=%s kind=%s tags=%zu\n", p.name.data, kind, p.tags.count);
+    const char *unknown = p.has_kind == MC_PRESENT && p.kind == PET_KIND_UNKNOWN ? " (unknown)" : "";
+    printf("name=%s kind=%s%s tags=%zu\n", p.name.data, kind, unknown, p.tags.count);
     char *json;
     size_t len;
     if (pet_to_json_string(&p, &json, &len, NULL) != MC_OK) {
