@@ -111,7 +111,7 @@ $(B)/models/%.o: generated/%.c $(wildcard generated/*.h)
 
 # ---- tests ---------------------------------------------------------------
 
-$(B)/tests/test_%: tests/unit/test_%.c $(GEN_LIB_OBJ)
+$(B)/tests/test_%: tests/unit/test_%.c $(GEN_LIB_OBJ) $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(GEN_CFLAGS) -Itests/unit -o $@ $< $(GEN_LIB_OBJ) $(LDFLAGS_SAN) -lyaml -lcmocka -lm
 
