@@ -148,7 +148,6 @@ static void *arena_alloc(mc_arena *ar, size_t n)
     }
     ar->last_ = off;
     ar->used_ = off + n;
-    ar->total_ += ROUND_UP(n);
     return block_payload(b) + off;
 }
 
@@ -157,7 +156,18 @@ static void *arena_realloc(void *ctx, void *p, size_t old, size_t n)
 {
     mc_arena *ar = (mc_arena *)ctx;
     void *q;
-    bool is_last = p != NULL && ar->blocks_ != NULL && (char *)p == block_payload(ar->blocks_) + ar->last_ &&
+    bool is_last;
+    if (p == NULL && n != 0) { /* the common case: a new block from the current one */
+        mc_arena_block_ *b = ar->blocks_;
+        size_t off = ROUND_UP(ar->used_);
+        if (b != NULL && off <= b->size && n <= b->size - off) {
+            ar->last_ = off;
+            ar->used_ = off + n;
+            return block_payload(b) + off;
+        }
+        return arena_alloc(ar, n);
+    }
+    is_last = p != NULL && ar->blocks_ != NULL && (char *)p == block_payload(ar->blocks_) + ar->last_ &&
                    ar->used_ == ar->last_ + old;
     if (n == 0) {
         if (is_last)
@@ -209,7 +219,6 @@ void mc_arena_reset(mc_arena *arena)
     }
     arena->used_ = 0;
     arena->last_ = 0;
-    arena->total_ = 0;
 }
 
 void mc_arena_dispose(mc_arena *arena)
@@ -221,7 +230,7 @@ void mc_arena_dispose(mc_arena *arena)
         b = next;
     }
     arena->blocks_ = NULL;
-    arena->used_ = arena->last_ = arena->total_ = 0;
+    arena->used_ = arena->last_ = 0;
 }
 
 /* ======================================================================== */
@@ -740,11 +749,13 @@ const char *mc_enum_to_string(const mc_enum_desc *d, int v)
     return d->values[v].wire;
 }
 
+static inline bool lit_eq(const char *p, const char *lit, size_t n);
+
 int mc_enum_from_string(const mc_enum_desc *d, const char *s, size_t len)
 {
     size_t i;
     for (i = 0; i < d->count; i++)
-        if (d->values[i].wire_len == len && memcmp(d->values[i].wire, s, len) == 0)
+        if (d->values[i].wire_len == len && lit_eq(s, d->values[i].wire, len))
             return (int)i;
     return MC_ENUM_UNKNOWN;
 }
@@ -1106,6 +1117,8 @@ static void ptr_index(dec *d, size_t i)
 
 static inline const char *skip_ws(const char *p, const char *end)
 {
+    if (LIKELY(p < end && (unsigned char)*p > ' '))
+        return p; /* compact JSON: nothing to skip */
     while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
         p++;
     return p;
@@ -1129,7 +1142,18 @@ static inline bool lit_eq(const char *p, const char *lit, size_t n)
         memcpy(&b, lit + n - 8, 8);
         return a == b;
     }
-    return memcmp(p, lit, n) == 0;
+    if (n >= 4) { /* two overlapping 4-byte compares */
+        uint32_t x, y, z, w;
+        memcpy(&x, p, 4);
+        memcpy(&y, lit, 4);
+        memcpy(&z, p + n - 4, 4);
+        memcpy(&w, lit + n - 4, 4);
+        return x == y && z == w;
+    }
+    while (n--)
+        if (*p++ != *lit++)
+            return false;
+    return true;
 }
 
 static const char *got_name(const char *p, const char *end)
@@ -1164,8 +1188,11 @@ static const char *kind_name(unsigned kind)
 
 /* The value at d->p does not have the expected kind: a type error, or a
  * syntax error if it is not the start of any JSON value. */
-static int type_error(dec *d, const mc_field *f, bool nullable)
+static bool accepts_null(const mc_field *f);
+
+static int type_error(dec *d, const mc_field *f)
 {
+    bool nullable = accepts_null(f);
     const char *got = got_name(d->p, d->end);
     if (got == NULL)
         return fail(d, MC_ERR_SYNTAX, d->p, "unexpected character '%c'", *d->p);
@@ -1244,8 +1271,8 @@ static int scan_string(dec *d, span *sp)
             memcpy(&w, p, 8);
             m = ((w ^ (ONES * '"')) - ONES) & ~(w ^ (ONES * '"'));
             m |= ((w ^ (ONES * '\\')) - ONES) & ~(w ^ (ONES * '\\'));
-            m |= (w - ONES * 0x20) & ~w;
-            m = (m | w) & HIGHS;
+            m |= (w - ONES * 0x20) | w; /* control bytes (borrow) and non-ASCII (high bit) */
+            m &= HIGHS;
             if (m) {
                 p += __builtin_ctzll(m) >> 3;
                 goto special;
@@ -1380,14 +1407,14 @@ static int scan_number(dec *d, num *nm)
     return MC_OK;
 }
 
-static int dec_int(dec *d, void *val, bool is64, const mc_field *f, bool nullable)
+static int dec_int(dec *d, void *val, bool is64, const mc_field *f)
 {
     const char *at = d->p;
     num nm;
     int rc;
     uint64_t lim;
     if (!(*at == '-' || (*at >= '0' && *at <= '9')))
-        return type_error(d, f, nullable);
+        return type_error(d, f);
     if ((rc = scan_number(d, &nm)) != MC_OK)
         return rc;
     if (!nm.is_int)
@@ -1405,14 +1432,14 @@ static int dec_int(dec *d, void *val, bool is64, const mc_field *f, bool nullabl
     return MC_OK;
 }
 
-static int dec_real(dec *d, void *val, bool single, const mc_field *f, bool nullable)
+static int dec_real(dec *d, void *val, bool single, const mc_field *f)
 {
     const char *at = d->p;
     num nm;
     double v;
     int rc;
     if (!(*at == '-' || (*at >= '0' && *at <= '9')))
-        return type_error(d, f, nullable);
+        return type_error(d, f);
     if ((rc = scan_number(d, &nm)) != MC_OK)
         return rc;
     rc = num_to_double(&nm, single, &v, d->a);
@@ -1458,7 +1485,8 @@ static int keep_unknown(dec *d, mc_string *extra, const char *s, const char *e)
     return MC_OK;
 }
 
-static const mc_field *find_field(const mc_type *t, const span *k)
+/* Index of the member named by key text k, or t->field_count. */
+static size_t find_field(const mc_type *t, const span *k)
 {
     size_t i;
     for (i = 0; i < t->field_count; i++) {
@@ -1466,11 +1494,11 @@ static const mc_field *find_field(const mc_type *t, const span *k)
         const char *name = f->key + 2;
         size_t n = (size_t)f->key_len - 4;
         if (!k->esc && n == k->n && memcmp(name, k->s, n) == 0)
-            return f;
+            return i;
         if ((k->esc || memchr(name, '\\', n) != NULL) && text_equal(k->s, k->n, k->esc, name, n, true))
-            return f;
+            return i;
     }
-    return NULL;
+    return i;
 }
 
 /* Unknown member names seen in one object, to reject duplicates among them. */
@@ -1535,6 +1563,7 @@ static int dec_object(dec *d, const mc_type *t, char *out)
             }
         }
         if (f == NULL) {
+            size_t idx;
             if ((rc = scan_string(d, &k)) != MC_OK)
                 goto out;
             d->p = skip_ws(d->p, d->end);
@@ -1543,20 +1572,35 @@ static int dec_object(dec *d, const mc_type *t, char *out)
                 goto out;
             }
             d->p++;
-            f = find_field(t, &k);
+            idx = find_field(t, &k);
+            if (idx < t->field_count) {
+                f = &fields[idx];
+                next = idx;
+            }
         }
         d->p = skip_ws(d->p, d->end);
         if (f != NULL) {
-            if (*(mc_presence *)(out + f->presence) != MC_ABSENT) {
+            mc_presence *pr = (mc_presence *)(out + f->presence);
+            next++;
+            if (UNLIKELY(*pr != MC_ABSENT)) {
                 rc = fail(d, MC_ERR_DUPLICATE_KEY, key_at, "duplicate member \"%.*s\"", (int)(k.n > 40 ? 40 : k.n), k.s);
                 ptr_key(d, k.s, k.n);
                 goto out;
             }
-            if ((rc = dec_value(d, f, out)) != MC_OK) {
+            if (f->kind == MC_KIND_STRING && d->p < d->end && *d->p == '"') {
+                /* the most common member kind, without the generic dispatch */
+                const char *at = d->p;
+                span sp;
+                if ((rc = scan_string(d, &sp)) != MC_OK ||
+                    (rc = span_to_string(d, &sp, (mc_string *)(void *)(out + f->offset), at)) != MC_OK) {
+                    ptr_key(d, k.s, k.n);
+                    goto out;
+                }
+                *pr = MC_PRESENT;
+            } else if ((rc = dec_value(d, f, out)) != MC_OK) {
                 ptr_key(d, k.s, k.n);
                 goto out;
             }
-            next = (size_t)(f - fields) + 1;
         } else {
             if ((rc = seen_add(d, &unknown, &k, key_at)) != MC_OK || (rc = skip_value(d)) != MC_OK) {
                 ptr_key(d, k.s, k.n);
@@ -1749,14 +1793,20 @@ static int dec_time(dec *d, const mc_field *f, char *val)
     return MC_OK;
 }
 
+/* JSON null is allowed for this member. */
+static bool accepts_null(const mc_field *f)
+{
+    return (f->flags & MC_NULLABLE) || (f->kind == MC_KIND_ENUM && f->enum_desc->has_null);
+}
+
 static int dec_value(dec *d, const mc_field *f, char *base)
 {
     char *val = base + f->offset;
-    bool nullable = (f->flags & MC_NULLABLE) || (f->kind == MC_KIND_ENUM && f->enum_desc->has_null);
     int rc;
     if (UNLIKELY(d->p >= d->end))
         return fail(d, MC_ERR_SYNTAX, d->p, "unexpected end of input");
     if (*d->p == 'n') {
+        bool nullable = accepts_null(f);
         if (!nullable || f->presence == MC_NO_OFFSET) {
             if ((rc = expect_lit(d, "null", 4)) != MC_OK)
                 return rc;
@@ -1775,7 +1825,7 @@ static int dec_value(dec *d, const mc_field *f, char *base)
         span sp;
         mc_string s;
         if (*d->p != '"')
-            return type_error(d, f, nullable);
+            return type_error(d, f);
         if ((rc = scan_string(d, &sp)) != MC_OK || (rc = span_to_string(d, &sp, &s, at)) != MC_OK)
             return rc;
         if (f->kind == MC_KIND_UUID && !is_uuid(s.data, s.len)) {
@@ -1787,14 +1837,14 @@ static int dec_value(dec *d, const mc_field *f, char *base)
     }
     case MC_KIND_ENUM:
         if (*d->p != '"')
-            return type_error(d, f, nullable);
+            return type_error(d, f);
         if ((rc = dec_enum(d, f, base)) != MC_OK)
             return rc;
         break;
     case MC_KIND_BOOL: {
         bool b = *d->p == 't';
         if (*d->p != 't' && *d->p != 'f')
-            return type_error(d, f, nullable);
+            return type_error(d, f);
         if ((rc = b ? expect_lit(d, "true", 4) : expect_lit(d, "false", 5)) != MC_OK)
             return rc;
         memcpy(val, &b, sizeof b);
@@ -1802,30 +1852,30 @@ static int dec_value(dec *d, const mc_field *f, char *base)
     }
     case MC_KIND_INT32:
     case MC_KIND_INT64:
-        if ((rc = dec_int(d, val, f->kind == MC_KIND_INT64, f, nullable)) != MC_OK)
+        if ((rc = dec_int(d, val, f->kind == MC_KIND_INT64, f)) != MC_OK)
             return rc;
         break;
     case MC_KIND_FLOAT:
     case MC_KIND_DOUBLE:
-        if ((rc = dec_real(d, val, f->kind == MC_KIND_FLOAT, f, nullable)) != MC_OK)
+        if ((rc = dec_real(d, val, f->kind == MC_KIND_FLOAT, f)) != MC_OK)
             return rc;
         break;
     case MC_KIND_DATETIME:
     case MC_KIND_DATE:
         if (*d->p != '"')
-            return type_error(d, f, nullable);
+            return type_error(d, f);
         if ((rc = dec_time(d, f, val)) != MC_OK)
             return rc;
         break;
     case MC_KIND_OBJECT:
         if (*d->p != '{')
-            return type_error(d, f, nullable);
+            return type_error(d, f);
         if ((rc = dec_object(d, f->type, val)) != MC_OK)
             return rc;
         break;
     case MC_KIND_ARRAY:
         if (*d->p != '[')
-            return type_error(d, f, nullable);
+            return type_error(d, f);
         if ((rc = dec_array(d, f->type, val)) != MC_OK)
             return rc;
         break;
@@ -2043,8 +2093,8 @@ static int enc_string(enc *e, const char *s, size_t n)
             memcpy(&w, p, 8);
             m = ((w ^ (ONES * '"')) - ONES) & ~(w ^ (ONES * '"'));
             m |= ((w ^ (ONES * '\\')) - ONES) & ~(w ^ (ONES * '\\'));
-            m |= (w - ONES * 0x20) & ~w;
-            m = (m | w) & HIGHS;
+            m |= (w - ONES * 0x20) | w; /* control bytes (borrow) and non-ASCII (high bit) */
+            m &= HIGHS;
             if (m) {
                 p += __builtin_ctzll(m) >> 3;
                 break;
