@@ -398,20 +398,13 @@ static void fy_check_extras(const ctx *c, struct fy_node *m, int known, int extr
         CHECK(fy_node_mapping_lookup_by_string(m, names[i], FY_NT) != NULL, "kept member %s missing", names[i]);
 }
 
-static void fy_check_task(const ctx *c, const char *text, size_t len, const certification_task *t, const expect *x)
+static void fy_check_task(const ctx *c, struct fy_node *root, const certification_task *t, const expect *x)
 {
-    struct fy_parse_cfg cfg;
-    struct fy_document *doc;
-    struct fy_node *root, *n;
+    struct fy_node *n;
     int known = 0;
     size_t i;
     char names[3][8];
 
-    memset(&cfg, 0, sizeof cfg);
-    cfg.flags = FYPCF_JSON_FORCE | FYPCF_QUIET;
-    doc = fy_document_build_from_string(&cfg, text, len);
-    CHECK(doc != NULL, "libfyaml rejects the encoded text");
-    root = fy_document_root(doc);
     CHECK(root != NULL && fy_node_get_type(root) == FYNT_MAPPING, "root is not a mapping");
 
     known += fy_check_string(c, root, "id", t->has_id, &t->id);
@@ -473,7 +466,51 @@ static void fy_check_task(const ctx *c, const char *text, size_t len, const cert
     }
     memcpy(names, x->extra_names, sizeof names);
     fy_check_extras(c, root, known, x->extras, names);
+}
+
+/*
+ * libfyaml's cost is mostly per document (under valgrind, 100 values in one
+ * array parse 2.6 times faster than 100 documents), so the encoded texts are
+ * checked in batches: "[" text0 "," text1 ... "]", each element against its
+ * own struct. A text that is not a single JSON value breaks the array, so
+ * every text is still checked for being valid JSON on its own.
+ */
+#define BATCH 100
+
+typedef struct batch {
+    certification_task t[BATCH];
+    expect x[BATCH];
+    size_t first; /* index of t[0] among all values */
+    size_t n;
+    mc_buf text;
+} batch;
+
+static void check_batch(batch *b)
+{
+    struct fy_parse_cfg cfg;
+    struct fy_document *doc;
+    struct fy_node *seq;
+    size_t i;
+    ctx cx = {0, 0};
+    const ctx *c = &cx;
+
+    cx.index = b->first;
+    assert_int_equal(mc_buf_append(&b->text, "]", 1), MC_OK);
+    memset(&cfg, 0, sizeof cfg);
+    cfg.flags = FYPCF_JSON_FORCE | FYPCF_QUIET;
+    doc = fy_document_build_from_string(&cfg, b->text.data, b->text.len);
+    CHECK(doc != NULL, "libfyaml rejects one of values #%zu..#%zu: %s", b->first, b->first + b->n - 1, b->text.data);
+    seq = fy_document_root(doc);
+    CHECK(seq != NULL && fy_node_get_type(seq) == FYNT_SEQUENCE && (size_t)fy_node_sequence_item_count(seq) == b->n,
+          "libfyaml reads %d values, %zu were written", seq ? fy_node_sequence_item_count(seq) : -1, b->n);
+    for (i = 0; i < b->n; i++) {
+        cx.index = b->first + i;
+        fy_check_task(c, fy_node_sequence_get_by_index(seq, (int)i), &b->t[i], &b->x[i]);
+        certification_task_clear(&b->t[i], NULL);
+    }
     fy_document_destroy(doc);
+    b->text.len = 0;
+    b->n = 0;
 }
 
 /* ---- the property --------------------------------------------------------- */
@@ -494,12 +531,16 @@ static void random_values_survive_encode_decode_encode_and_libfyaml_agrees(void 
     const size_t n = env_size("MODEL_PROPERTY_N", 10000);
     mc_decode_options keep = {NULL, 0, MC_DECODE_KEEP_UNKNOWN};
     size_t i, nulls = 0, unknowns = 0, extras = 0, bytes = 0;
+    batch *b = (batch *)calloc(1, sizeof *b);
     (void)state;
+    assert_non_null(b);
+    mc_buf_init(&b->text, NULL);
     rng_state = (uint64_t)env_size("MODEL_PROPERTY_SEED", 20240924);
     init_calendar();
     for (i = 0; i < n; i++) {
-        certification_task t, back;
-        expect x;
+        certification_task back;
+        certification_task *const tp = &b->t[b->n];
+        expect *const xp = &b->x[b->n];
         ctx cx = {0, 0};
         const ctx *c = &cx;
         char *text, *text2;
@@ -508,44 +549,50 @@ static void random_values_survive_encode_decode_encode_and_libfyaml_agrees(void 
         int rc;
 
         cx.index = i;
-        random_task(&t, &x);
-        text = mt_task_encode(&t, 0, &len, __FILE__, __LINE__);
+        if (b->n == 0)
+            b->first = i;
+        random_task(tp, xp);
+        text = mt_task_encode(tp, 0, &len, __FILE__, __LINE__);
         bytes += len;
         CHECK(one_object_exactly(text, len), "encoded text is not exactly one object: %s", text);
 
         /* the generator's own date-time text is what the writer wrote */
-        if (t.has_created == MC_PRESENT) {
+        if (tp->has_created == MC_PRESENT) {
             const char *at = strstr(text, "\"created\":\"");
-            CHECK(at != NULL && strncmp(at + 11, x.created, strlen(x.created)) == 0 &&
-                      at[11 + strlen(x.created)] == '"',
-                  "created written differently from %s: %s", x.created, text);
+            CHECK(at != NULL && strncmp(at + 11, xp->created, strlen(xp->created)) == 0 &&
+                      at[11 + strlen(xp->created)] == '"',
+                  "created written differently from %s: %s", xp->created, text);
         }
 
         rc = certification_task_from_json(&back, text, len, &keep, &err);
         CHECK(rc == MC_OK, "decode of own output failed: %s at %zu %s (%s)", err.message, err.offset, err.pointer,
               text);
-        CHECK(certification_task_equal(&t, &back), "decoded value differs from the original: %s", text);
+        CHECK(certification_task_equal(tp, &back), "decoded value differs from the original: %s", text);
         text2 = mt_task_encode(&back, 0, &len2, __FILE__, __LINE__);
         CHECK(len2 == len && memcmp(text, text2, len) == 0, "second encoding differs:\n%s\n%s", text, text2);
         free(text2);
         certification_task_clear(&back, NULL);
 
         if (i % 8 == 0) {
-            text2 = mt_task_encode(&t, MC_ENCODE_PRETTY, &len2, __FILE__, __LINE__);
+            text2 = mt_task_encode(tp, MC_ENCODE_PRETTY, &len2, __FILE__, __LINE__);
             rc = certification_task_from_json(&back, text2, len2, &keep, &err);
-            CHECK(rc == MC_OK && certification_task_equal(&t, &back), "pretty text does not read back: %s", text2);
+            CHECK(rc == MC_OK && certification_task_equal(tp, &back), "pretty text does not read back: %s", text2);
             certification_task_clear(&back, NULL);
             free(text2);
         }
 
-        fy_check_task(c, text, len, &t, &x);
+        assert_int_equal(mc_buf_append(&b->text, b->n == 0 ? "[" : ",", 1), MC_OK);
+        assert_int_equal(mc_buf_append(&b->text, text, len), MC_OK);
 
-        nulls += t.has_errors == MC_PRESENT && t.errors.count > 0 && t.errors.items[0].has_locale_origin == MC_NULL;
-        unknowns += t.has_type == MC_PRESENT && t.type == CERTIFICATION_TASK_TYPE_UNKNOWN;
-        extras += x.extras > 0;
+        nulls += tp->has_errors == MC_PRESENT && tp->errors.count > 0 && tp->errors.items[0].has_locale_origin == MC_NULL;
+        unknowns += tp->has_type == MC_PRESENT && tp->type == CERTIFICATION_TASK_TYPE_UNKNOWN;
+        extras += xp->extras > 0;
         free(text);
-        certification_task_clear(&t, NULL);
+        if (++b->n == BATCH || i + 1 == n)
+            check_batch(b);
     }
+    mc_buf_dispose(&b->text);
+    free(b);
     /* the generator really covers what it claims (for the default N) */
     if (n >= 1000) {
         assert_true(nulls > n / 100);
