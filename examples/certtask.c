@@ -21,8 +21,10 @@
  *   FILE:LINE:COLUMN: JSON-POINTER: MESSAGE
  * LINE and COLUMN (1-based, columns count bytes) are positions in the whole
  * input. The JSON Pointer locates the bad value in the input, so in an array
- * it starts with the element's index ("/2/status"); the empty pointer (root
- * of a single or NDJSON document) leaves that field empty.
+ * it starts with the element's index ("/2/status"). The pointer of a whole
+ * document (or of the array around the documents) is the empty string; it is
+ * left out, giving "FILE:LINE:COLUMN: MESSAGE". A pointer that is printed
+ * always starts with '/', so the two forms cannot be confused.
  * Exit status: 0 success, 1 bad input or I/O error, 2 bad usage.
  *
  * Build (the Makefile does this as build/certtask):
@@ -55,7 +57,8 @@ static const char usage_text[] =
     "  -h, --help      show this help and exit\n"
     "  --version       show the modelc runtime version and exit\n"
     "\n"
-    "Errors are reported as FILE:LINE:COLUMN: JSON-POINTER: MESSAGE.\n"
+    "Errors are reported as FILE:LINE:COLUMN: JSON-POINTER: MESSAGE\n"
+    "(JSON-POINTER is left out when it is empty: the whole document).\n"
     "Exit status: 0 ok, 1 bad input or I/O error, 2 bad usage.\n";
 
 /* What the command line asked for. */
@@ -104,10 +107,12 @@ static void report(const run *r, size_t offset, size_t index, const char *pointe
             col++;
         }
     }
-    if (index == NO_INDEX)
-        fprintf(stderr, "%s:%zu:%zu: %s: %s\n", r->name, line, col, pointer, message);
-    else
-        fprintf(stderr, "%s:%zu:%zu: /%zu%s: %s\n", r->name, line, col, index, pointer, message);
+    fprintf(stderr, "%s:%zu:%zu: ", r->name, line, col);
+    if (index != NO_INDEX)
+        fprintf(stderr, "/%zu%s: ", index, pointer);
+    else if (pointer[0] != '\0')
+        fprintf(stderr, "%s: ", pointer);
+    fprintf(stderr, "%s\n", message);
 }
 
 /* "certtask: WHAT: why" for I/O and memory errors. */
