@@ -414,7 +414,11 @@ gen_data *gen_view_build(gen_arena *a, const gen_ir *ir, const gen_view_options 
         gen_data_push(a, types, tv[i]);
     }
     gen_data_set(a, root, "types", types);
+    /* One file per top-level type, holding it and its inline types in
+     * dependency order; one pass over the types, so this stays linear. */
     gen_data *files = gen_data_list(a);
+    gen_data **ftypes = gen_arena_zalloc(a, (ir->type_count ? ir->type_count : 1) * sizeof *ftypes);
+    gen_data **fincs = gen_arena_zalloc(a, (ir->type_count ? ir->type_count : 1) * sizeof *fincs);
     for (size_t i = 0; i < ir->type_count; i++) {
         const gen_ir_type *top = ir->types[i];
         if (top->owner)
@@ -424,21 +428,23 @@ gen_data *gen_view_build(gen_arena *a, const gen_ir *ir, const gen_view_options 
         gen_data_set_str(a, f, "header", top->names.header);
         gen_data_set_str(a, f, "source", top->names.source);
         gen_data_set_str(a, f, "guard", top->names.guard);
-        gen_data *ft = gen_data_list(a);
-        gen_data *incs = gen_data_list(a);
-        for (size_t k = 0; k < ir->type_count; k++) {
-            const gen_ir_type *t = ir->types[k];
-            if (t != top && t->owner != top)
-                continue;
-            gen_data_push(a, ft, tv[k]);
-            for (size_t j = 0; j < t->field_count; j++)
-                add_include(a, incs, top, &t->fields[j].ref);
-            if (t->kind == GEN_IR_ARRAY)
-                add_include(a, incs, top, &t->items);
-        }
-        gen_data_set(a, f, "types", ft);
-        gen_data_set(a, f, "includes", incs);
+        ftypes[top->index] = gen_data_set(a, f, "types", gen_data_list(a));
+        fincs[top->index] = gen_data_set(a, f, "includes", gen_data_list(a));
+        /* A type file's banner names the schema file that defines it, not
+         * every input: that keeps output size linear in the number of types. */
+        gen_data *fin = gen_data_list(a);
+        gen_data_push(a, fin, gen_data_cstr(a, top->pos.file));
+        gen_data_set(a, f, "inputs", fin);
         gen_data_push(a, files, f);
+    }
+    for (size_t k = 0; k < ir->type_count; k++) {
+        const gen_ir_type *t = ir->types[k];
+        const gen_ir_type *top = t->owner ? t->owner : t;
+        gen_data_push(a, ftypes[top->index], tv[k]);
+        for (size_t j = 0; j < t->field_count; j++)
+            add_include(a, fincs[top->index], top, &t->fields[j].ref);
+        if (t->kind == GEN_IR_ARRAY)
+            add_include(a, fincs[top->index], top, &t->items);
     }
     gen_data_set(a, root, "files", files);
     return root;
