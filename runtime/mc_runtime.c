@@ -39,7 +39,9 @@
 #define PRINTF_LIKE(f, a)
 #endif
 
-#if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && \
+/* Word-at-a-time string scanning needs little-endian order and ctz; define
+ * MC_NO_SWAR to force the portable byte loop (the tests run both). */
+#if !defined(MC_NO_SWAR) && (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define SWAR 1
 #else
@@ -632,15 +634,15 @@ size_t mc_datetime_format(const mc_datetime *dt, char *buf, size_t cap)
                 digits = need;
         }
         if (digits) {
-            char frac[9];
-            int64_t t = ns;
-            int i;
-            for (i = 8; i >= 0; i--) {
-                frac[i] = (char)('0' + t % 10);
+            static const int32_t scale[10] = {1000000000, 100000000, 10000000, 1000000, 100000,
+                                              10000,      1000,      100,      10,      1};
+            int64_t t = ns / scale[digits];
+            unsigned i;
+            *p++ = '.';
+            for (i = digits; i > 0; i--) {
+                p[i - 1] = (char)('0' + t % 10);
                 t /= 10;
             }
-            *p++ = '.';
-            memcpy(p, frac, digits);
             p += digits;
         }
     }
@@ -1217,9 +1219,41 @@ typedef struct span {
     bool esc;      /* contains a backslash */
 } span;
 
-static bool is_special(unsigned char c)
+#if SWAR
+/* High bit set in each byte of w that is '"', '\\', < 0x20 or >= 0x80. Bytes
+ * above the lowest flagged one may be flagged wrongly (borrows), so only the
+ * lowest flag is used. */
+static inline uint64_t special_mask(uint64_t w)
 {
-    return c == '"' || c == '\\' || c < 0x20 || c >= 0x80;
+    uint64_t q = w ^ (ONES * '"'), b = w ^ (ONES * '\\');
+    return (((q - ONES) & ~q) | ((b - ONES) & ~b) | (w - ONES * 0x20) | w) & HIGHS;
+}
+#endif
+
+/* The first byte in [p, end) that is special in a JSON string, or end. Eight
+ * bytes per step; the last partial word is padded with spaces. */
+static inline const char *find_special(const char *p, const char *end)
+{
+#if SWAR
+    uint64_t w, m;
+    while (end - p >= 8) {
+        memcpy(&w, p, 8);
+        if ((m = special_mask(w)) != 0)
+            return p + (__builtin_ctzll(m) >> 3);
+        p += 8;
+    }
+    if (p < end) {
+        w = ONES * ' ';
+        memcpy(&w, p, (size_t)(end - p));
+        if ((m = special_mask(w)) != 0)
+            return p + (__builtin_ctzll(m) >> 3);
+    }
+    return end;
+#else
+    while (p < end && *p != '"' && *p != '\\' && (unsigned char)*p >= 0x20 && (unsigned char)*p < 0x80)
+        p++;
+    return p;
+#endif
 }
 
 /* Errors from check_escape: report, then return 0 bytes. */
@@ -1265,28 +1299,9 @@ static int scan_string(dec *d, span *sp)
     const char *p = d->p + 1, *end = d->end;
     bool esc = false;
     for (;;) {
-#if SWAR
-        while (end - p >= 8) {
-            uint64_t w, m;
-            memcpy(&w, p, 8);
-            m = ((w ^ (ONES * '"')) - ONES) & ~(w ^ (ONES * '"'));
-            m |= ((w ^ (ONES * '\\')) - ONES) & ~(w ^ (ONES * '\\'));
-            m |= (w - ONES * 0x20) | w; /* control bytes (borrow) and non-ASCII (high bit) */
-            m &= HIGHS;
-            if (m) {
-                p += __builtin_ctzll(m) >> 3;
-                goto special;
-            }
-            p += 8;
-        }
-#endif
-        while (p < end && !is_special((unsigned char)*p))
-            p++;
-        if (p >= end)
+        p = find_special(p, end);
+        if (UNLIKELY(p >= end))
             return fail(d, MC_ERR_SYNTAX, d->p, "unterminated string");
-#if SWAR
-    special:
-#endif
         if (*p == '"')
             break;
         if (*p == '\\') {
@@ -2077,41 +2092,33 @@ static int put_indent(enc *e)
     return rc;
 }
 
-/* Write s[0..n) as a JSON string: runs of plain bytes in bulk, 8 at a time. */
+/* Write s[0..n) as a JSON string. The common case (nothing to escape) is one
+ * reservation and one copy; otherwise runs of plain bytes are copied in bulk. */
 static int enc_string(enc *e, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
-    const char *p = s, *end = s + n, *run = s;
+    mc_buf *b = e->b;
+    const char *p, *end = s + n, *run = s;
     int rc;
-    if ((rc = put(e, "\"", 1)) != MC_OK)
-        return rc;
+    if (UNLIKELY(b->cap - b->len <= n + 2) && buf_grow(b, n + 2) != MC_OK)
+        return MC_ERR_NO_MEMORY;
+    p = find_special(s, end);
+    if (LIKELY(p == end)) {
+        char *o = b->data + b->len;
+        o[0] = '"';
+        memcpy(o + 1, s, n);
+        o[n + 1] = '"';
+        b->len += n + 2;
+        return MC_OK;
+    }
+    b->data[b->len++] = '"';
     while (p < end) {
-        unsigned char c;
-#if SWAR
-        while (end - p >= 8) {
-            uint64_t w, m;
-            memcpy(&w, p, 8);
-            m = ((w ^ (ONES * '"')) - ONES) & ~(w ^ (ONES * '"'));
-            m |= ((w ^ (ONES * '\\')) - ONES) & ~(w ^ (ONES * '\\'));
-            m |= (w - ONES * 0x20) | w; /* control bytes (borrow) and non-ASCII (high bit) */
-            m &= HIGHS;
-            if (m) {
-                p += __builtin_ctzll(m) >> 3;
-                break;
-            }
-            p += 8;
-        }
-#endif
-        while (p < end && !is_special((unsigned char)*p))
-            p++;
-        if (p >= end)
-            break;
-        c = (unsigned char)*p;
+        unsigned char c = (unsigned char)*p;
         if (c >= 0x80) {
             size_t k = utf8_seq((const unsigned char *)p, (const unsigned char *)end);
             if (k == 0)
                 return MC_ERR_UTF8;
-            p += k;
+            p = find_special(p + k, end);
             continue;
         }
         if ((rc = put(e, run, (size_t)(p - run))) != MC_OK)
@@ -2139,6 +2146,7 @@ static int enc_string(enc *e, const char *s, size_t n)
                 return rc;
         }
         run = ++p;
+        p = find_special(p, end);
     }
     if ((rc = put(e, run, (size_t)(end - run))) != MC_OK)
         return rc;
