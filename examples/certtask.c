@@ -27,11 +27,13 @@
  * always starts with '/', so the two forms cannot be confused.
  * Exit status: 0 success, 1 bad input or I/O error, 2 bad usage.
  *
- * Build (the Makefile does this as build/certtask):
- *   cc -std=c11 -Igenerated -o certtask examples/certtask.c generated/\*.c
+ * Build: compile this file with every .c file in generated/ and -Igenerated
+ * (the Makefile links it with build/libmodels.a as build/certtask). It is
+ * ISO C (C99 or later) with libc only, like the generated code.
  */
 #include <errno.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +43,7 @@
 #define PROGRAM "certtask"
 
 /* No index: the document is not an array element. */
-#define NO_INDEX ((size_t)-1)
+#define NO_INDEX SIZE_MAX
 
 static const char usage_text[] =
     "usage: " PROGRAM " [OPTION]... [FILE]\n"
@@ -182,28 +184,30 @@ static size_t value_end(const run *r, size_t i)
     size_t depth = 0;
     while (i < r->len) {
         char c = s[i];
-        if (c == '"') {
+        if (c == '"') { /* a string: skip to its closing quote */
             for (i++; i < r->len && s[i] != '"'; i++)
                 if (s[i] == '\\')
-                    i++; /* the escaped byte cannot end the string */
+                    i++; /* an escaped byte cannot end it */
             if (i >= r->len)
                 return r->len;
             i++;
         } else if (c == '{' || c == '[') {
             depth++;
             i++;
+            continue;
         } else if (c == '}' || c == ']') {
             if (depth == 0)
-                return i; /* a scalar ended by the enclosing container */
+                return i; /* the array's ']' (or a stray '}') ends a scalar */
             depth--;
             i++;
         } else if (depth == 0 && (c == ',' || c == ':' || is_space(c))) {
             return i; /* the end of a scalar */
         } else {
-            i++;
+            i++; /* inside a scalar or a container */
+            continue;
         }
-        if (depth == 0 && (c == '"' || c == '}' || c == ']'))
-            return i;
+        if (depth == 0)
+            return i; /* a top-level string or container just ended */
     }
     return r->len;
 }
@@ -241,7 +245,8 @@ static int process(run *r, size_t start, size_t stop, size_t index)
      * ..._UNKNOWN with its text in task.status_unknown, and is written back.
      */
 
-    /* Encode into the reused buffer: forget the previous document first. */
+    /* Encode into the buffer reused for every document. Its members are
+     * public: len = 0 empties it and keeps its memory for this document. */
     r->out.len = 0;
     rc = certification_task_to_json(&task, &r->out, &r->encode);
 
