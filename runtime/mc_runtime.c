@@ -80,7 +80,7 @@ static void *libc_realloc(void *ctx, void *p, size_t old, size_t n)
         free(p);
         return NULL;
     }
-    return realloc(p, n);
+    return p == NULL ? malloc(n) : realloc(p, n);
 }
 
 static void *xrealloc(const mc_allocator *a, void *p, size_t old, size_t n)
@@ -473,28 +473,23 @@ static int days_in_month(int64_t y, int64_t m)
     return dim[m - 1];
 }
 
-/* n decimal digits at s, or -1. */
-static int64_t read_digits(const char *s, size_t n)
+/* The two decimal digits at s as a number, or -1. */
+static inline int64_t d2(const char *s)
 {
-    int64_t v = 0;
-    size_t i;
-    for (i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    return v;
+    unsigned a = (unsigned)(unsigned char)s[0] - '0', b = (unsigned)(unsigned char)s[1] - '0';
+    return (a > 9 || b > 9) ? -1 : (int64_t)(a * 10 + b);
 }
 
 /* First second of year 0000 and last second of year 9999, UTC. */
 #define DT_MIN_SECONDS (-62167219200LL)
 #define DT_MAX_SECONDS (253402300799LL)
 
-static int parse_date_part(const char *s, int64_t *y, int64_t *m, int64_t *d)
+static inline int parse_date_part(const char *s, int64_t *y, int64_t *m, int64_t *d)
 {
-    *y = read_digits(s, 4);
-    *m = read_digits(s + 5, 2);
-    *d = read_digits(s + 8, 2);
+    int64_t hi = d2(s), lo = d2(s + 2);
+    *y = (hi < 0 || lo < 0) ? -1 : hi * 100 + lo;
+    *m = d2(s + 5);
+    *d = d2(s + 8);
     if (*y < 0 || *m < 1 || *m > 12 || *d < 1 || s[4] != '-' || s[7] != '-')
         return MC_ERR_DATETIME;
     if (*d > days_in_month(*y, *m))
@@ -512,12 +507,12 @@ int mc_datetime_parse(mc_datetime *out, const char *s, size_t len, unsigned flag
         return MC_ERR_DATETIME;
     if (s[10] != 'T' && s[10] != 't')
         return MC_ERR_DATETIME;
-    hh = read_digits(s + 11, 2);
-    mi = read_digits(s + 14, 2);
+    hh = d2(s + 11);
+    mi = d2(s + 14);
     if (s[13] != ':' || hh < 0 || hh > 23 || mi < 0 || mi > 59)
         return MC_ERR_DATETIME;
     if (pos < len && s[pos] == ':') {
-        if (len - pos < 3 || (ss = read_digits(s + pos + 1, 2)) < 0 || ss > 60)
+        if (len - pos < 3 || (ss = d2(s + pos + 1)) < 0 || ss > 60)
             return MC_ERR_DATETIME;
         pos += 3;
         if (pos < len && s[pos] == '.') {
@@ -547,8 +542,8 @@ int mc_datetime_parse(mc_datetime *out, const char *s, size_t len, unsigned flag
         int64_t oh, om;
         if (len - pos < 6 || s[pos + 3] != ':')
             return MC_ERR_DATETIME;
-        oh = read_digits(s + pos + 1, 2);
-        om = read_digits(s + pos + 4, 2);
+        oh = d2(s + pos + 1);
+        om = d2(s + pos + 4);
         if (oh < 0 || oh > 23 || om < 0 || om > 59)
             return MC_ERR_DATETIME;
         off = oh * 60 + om;
@@ -987,6 +982,7 @@ typedef struct smark {
 typedef struct dec {
     const char *base, *p, *end;
     const mc_allocator *a;
+    mc_arena *arena; /* a is an mc_arena allocator: bump inline */
     unsigned flags, depth, max_depth;
     int code;
     size_t err_off;
@@ -1014,6 +1010,23 @@ static PRINTF_LIKE(4, 5) int fail(dec *d, int code, const char *at, const char *
         va_end(ap);
     }
     return d->code;
+}
+
+/* Allocate n > 0 bytes for the output. With an arena the bump is inlined: the
+ * decoder's one allocation path that runs for every string and array. */
+static inline void *dalloc(dec *d, size_t n)
+{
+    mc_arena *ar = d->arena;
+    if (ar != NULL) {
+        mc_arena_block_ *b = ar->blocks_;
+        size_t off = ROUND_UP(ar->used_);
+        if (LIKELY(b != NULL && off <= b->size && n <= b->size - off)) {
+            ar->last_ = off;
+            ar->used_ = off + n;
+            return block_payload(b) + off;
+        }
+    }
+    return xrealloc(d->a, NULL, 0, n);
 }
 
 static void *scratch_alloc(dec *d, size_t n)
@@ -1294,7 +1307,7 @@ static size_t check_escape(dec *d, const char *p)
  * the closing quote. This is the hot loop: eight bytes per step while nothing
  * interesting happens.
  */
-static int scan_string(dec *d, span *sp)
+static int scan_string_slow(dec *d, span *sp)
 {
     const char *p = d->p + 1, *end = d->end;
     bool esc = false;
@@ -1326,10 +1339,24 @@ static int scan_string(dec *d, span *sp)
     return MC_OK;
 }
 
+/* scan_string's common case inline: plain ASCII up to the closing quote. */
+static inline int scan_string(dec *d, span *sp)
+{
+    const char *p = find_special(d->p + 1, d->end);
+    if (LIKELY(p < d->end && *p == '"')) {
+        sp->s = d->p + 1;
+        sp->n = (size_t)(p - sp->s);
+        sp->esc = false;
+        d->p = p + 1;
+        return MC_OK;
+    }
+    return scan_string_slow(d, sp);
+}
+
 /* Copy a scanned string into a new exact-size allocation. */
 static int span_to_string(dec *d, const span *sp, mc_string *out, const char *at)
 {
-    char *buf = (char *)xrealloc(d->a, NULL, 0, sp->n + 1);
+    char *buf = (char *)dalloc(d, sp->n + 1);
     size_t len = sp->n;
     if (buf == NULL)
         return fail(d, MC_ERR_NO_MEMORY, at, "out of memory");
@@ -1718,7 +1745,7 @@ static int dec_array(dec *d, const mc_type *t, char *out)
         rc = fail(d, MC_ERR_SYNTAX, d->p, d->p < d->end ? "expected ',' or ']'" : "unexpected end of input");
         goto fail;
     }
-    if (count > SIZE_MAX / isz || (items = (char *)xrealloc(d->a, NULL, 0, count * isz)) == NULL) {
+    if (count > SIZE_MAX / isz || (items = (char *)dalloc(d, count * isz)) == NULL) {
         rc = fail(d, MC_ERR_NO_MEMORY, d->p, "out of memory");
         goto fail;
     }
@@ -1997,6 +2024,7 @@ int mc_decode(const mc_type *t, void *out, const char *json, size_t len, const m
     d.base = d.p = json ? json : "";
     d.end = d.base + len;
     d.a = opt ? opt->allocator : NULL;
+    d.arena = d.a != NULL && d.a->realloc == arena_realloc ? (mc_arena *)d.a->ctx : NULL;
     d.flags = opt ? opt->flags : 0;
     d.max_depth = opt && opt->max_depth ? opt->max_depth : MC_DEFAULT_MAX_DEPTH;
     if (d.max_depth > MC_MAX_DEPTH_LIMIT)
@@ -2297,7 +2325,27 @@ static int enc_object(enc *e, const mc_type *t, const char *v)
             continue;
         }
         if (!e->pretty) {
-            rc = first ? put(e, f->key + 1, (size_t)f->key_len - 1) : put(e, f->key, f->key_len);
+            const char *key = first ? f->key + 1 : f->key;
+            size_t klen = first ? (size_t)f->key_len - 1 : f->key_len;
+            if (pr == MC_PRESENT && f->kind == MC_KIND_STRING) {
+                /* key and plain string value in one reservation */
+                const mc_string *sv = (const mc_string *)(const void *)(v + f->offset);
+                mc_buf *b = e->b;
+                if (sv->data != NULL && find_special(sv->data, sv->data + sv->len) == sv->data + sv->len) {
+                    char *o;
+                    if (UNLIKELY(b->cap - b->len <= klen + sv->len + 2) && buf_grow(b, klen + sv->len + 2) != MC_OK)
+                        return MC_ERR_NO_MEMORY;
+                    o = b->data + b->len;
+                    memcpy(o, key, klen);
+                    o[klen] = '"';
+                    memcpy(o + klen + 1, sv->data, sv->len);
+                    o[klen + 1 + sv->len] = '"';
+                    b->len += klen + sv->len + 2;
+                    first = false;
+                    continue;
+                }
+            }
+            rc = put(e, key, klen);
         } else {
             if ((!first && (rc = put(e, ",", 1)) != MC_OK) || (rc = put_indent(e)) != MC_OK ||
                 (rc = put(e, f->key + 1, (size_t)f->key_len - 2)) != MC_OK)
