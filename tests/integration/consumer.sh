@@ -166,12 +166,21 @@ ok "cmake: a new enum value rebuilds what uses it and decodes as a member"
 # ---- installed copy --------------------------------------------------------
 echo "== make install DESTDIR=... PREFIX=/usr, consumer against the installed copy"
 D=$T/dest
-(cd "$ROOT" && make --no-print-directory install DESTDIR="$D" PREFIX=/usr) >"$T/log" 2>&1 ||
+# Install the very binary under test: B names its build folder, and -o keeps
+# make from rebuilding it (others may be editing generator/ meanwhile).
+REL=${MODELC#"$ROOT"/}
+if [ "$REL" != "$MODELC" ]; then
+    set -- B="$(dirname "$REL")" -o "$REL"
+else
+    set --
+fi
+(cd "$ROOT" && make --no-print-directory "$@" install DESTDIR="$D" PREFIX=/usr) >"$T/log" 2>&1 ||
     { cat "$T/log"; fail "make install failed"; }
 for f in bin/modelc share/modelc/modelc.mk share/modelc/modelc.cmake; do
     [ -f "$D/usr/$f" ] || { find "$D"; fail "make install did not install usr/$f"; }
 done
 [ -x "$D/usr/bin/modelc" ] || fail "installed modelc is not executable"
+cmp -s "$D/usr/bin/modelc" "$MODELC" || fail "installed bin/modelc is not the modelc under test"
 cmp -s "$D/usr/share/modelc/modelc.mk" "$ROOT/mk/modelc.mk" || fail "installed modelc.mk differs from mk/"
 cmp -s "$D/usr/share/modelc/modelc.cmake" "$ROOT/mk/modelc.cmake" || fail "installed modelc.cmake differs from mk/"
 "$D/usr/bin/modelc" --version >/dev/null || fail "installed modelc --version failed"
