@@ -196,6 +196,11 @@ static void test_depth_bound_on_skipped_values(void **state)
     assert_string_equal(err.pointer + MC_ERROR_POINTER_MAX - 4, "...");
     assert_int_equal(certification_task_from_json(&t, objs, strlen(objs), NULL, &err), MC_ERR_DEPTH);
     assert_int_equal(strncmp(err.pointer, "/x/k/k/k", 8), 0);
+    /* a larger bound is clamped to MC_MAX_DEPTH_LIMIT: recursion stays bounded */
+    opt.max_depth = 1000000;
+    assert_int_equal(certification_task_from_json(&t, huge, strlen(huge), &opt, &err), MC_ERR_DEPTH);
+    assert_int_equal(err.offset, 5 + MC_MAX_DEPTH_LIMIT - 1);
+    opt.max_depth = 10;
     /* a smaller bound from the options */
     assert_int_equal(certification_task_from_json(&t, ok, strlen(ok), &opt, &err), MC_ERR_DEPTH);
     assert_int_equal(err.offset, 5 + 9);
