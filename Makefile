@@ -115,7 +115,7 @@ $(B)/tests/test_%: tests/unit/test_%.c $(GEN_LIB_OBJ) $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(GEN_CFLAGS) -Itests/unit -o $@ $< $(GEN_LIB_OBJ) $(LDFLAGS_SAN) -lyaml -lcmocka -lm
 
-$(B)/tests/test_%: tests/runtime/test_%.c $(RUNTIME) $(RT_FIXTURE) $(wildcard tests/runtime/fixture/*.h)
+$(B)/tests/test_%: tests/runtime/test_%.c $(RUNTIME) $(RT_FIXTURE) $(wildcard tests/runtime/fixture/*.h tests/runtime/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) $(OPT) -D_POSIX_C_SOURCE=200809L -Iruntime -Itests/runtime/fixture \
 	    -o $@ $< runtime/mc_runtime.c $(RT_FIXTURE) $(LDFLAGS_SAN) -lcmocka -lm
