@@ -149,9 +149,9 @@ static void diff_members(diff_ctx *c, const gen_ir_type *o, const gen_ir_type *n
             finding(c, false, &nm->pos, "enum member '%s' appended to %s", nm->wire, n->name);
         else if (!find_member(o, nm))
             finding(c, true, &nm->pos,
-                    "enum member '%s' inserted into %s before existing members (their C values "
-                    "change)",
-                    nm->wire, n->name);
+                    "enum member '%s' added to %s with number %d, which code built from the old "
+                    "schema reads as '%s' (append new members at the end instead)",
+                    nm->wire, n->name, nm->value, o->members[nm->value].wire);
     }
     if (o->has_null && !n->has_null)
         finding(c, true, &n->pos, "null is no longer a member of %s", n->name);

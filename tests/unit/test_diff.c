@@ -77,8 +77,9 @@ static const diff_case cases[] = {
     {"enum_inserted", {"Kind.yaml"}, {"Kind.yaml"}, 2, 0,
      D "enum_inserted/new/Kind.yaml:5:5: breaking: enum member 'dog' of Kind moved from 1 to 2"
        MOVED "\n"
-     D "enum_inserted/new/Kind.yaml:4:5: breaking: enum member 'bird' inserted into Kind before "
-       "existing members (their C values change)\n"},
+     D "enum_inserted/new/Kind.yaml:4:5: breaking: enum member 'bird' added to Kind with "
+       "number 1, which code built from the old schema reads as 'dog' (append new members at "
+       "the end instead)\n"},
     {"enum_null_removed", {"Kind.yaml"}, {"Kind.yaml"}, 1, 0,
      D "enum_null_removed/new/Kind.yaml:1:1: breaking: null is no longer a member of Kind\n"},
     {"enum_null_added", {"Kind.yaml"}, {"Kind.yaml"}, 1, 0,
