@@ -1,9 +1,8 @@
 /*
  * diag.c - printing gcc-style messages with the source line and a caret.
  *
- * Source texts are looked up by exact path string in a small list: a run
- * touches a handful of files and prints few messages, so a linear scan is
- * enough.  Files read from disk here are only read for a message, never for
+ * Source texts are looked up by exact path string in a hash table: the
+ * loader registers every schema file it reads, and a run may read thousands.  Files read from disk here are only read for a message, never for
  * parsing, so a read failure just leaves the source line out.
  */
 #include "diag.h"
@@ -27,6 +26,7 @@ void gen_diag_init(gen_diag *diag, FILE *out)
 {
     memset(diag, 0, sizeof *diag);
     diag->out = out;
+    gen_strmap_init(&diag->by_path, NULL);
 }
 
 void gen_diag_dispose(gen_diag *diag)
@@ -40,14 +40,12 @@ void gen_diag_dispose(gen_diag *diag)
         s = next;
     }
     diag->sources = NULL;
+    gen_strmap_dispose(&diag->by_path);
 }
 
 static gen_diag_source *source_find(gen_diag *diag, const char *path)
 {
-    for (gen_diag_source *s = diag->sources; s; s = s->next)
-        if (strcmp(s->path, path) == 0)
-            return s;
-    return NULL;
+    return gen_strmap_gets(&diag->by_path, path);
 }
 
 static gen_diag_source *source_new(gen_diag *diag, const char *path)
@@ -59,6 +57,7 @@ static gen_diag_source *source_new(gen_diag *diag, const char *path)
     memcpy(s->path, path, n + 1);
     s->next = diag->sources;
     diag->sources = s;
+    gen_strmap_add(&diag->by_path, s->path, n, s);
     return s;
 }
 

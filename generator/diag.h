@@ -31,6 +31,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "strmap.h"
+
 typedef enum gen_diag_level {
     GEN_DIAG_ERROR,
     GEN_DIAG_WARNING,
@@ -45,6 +47,7 @@ typedef struct gen_diag {
     unsigned warnings;         /* warnings reported so far */
     unsigned max_errors;       /* stop printing after this many errors; 0 = no limit */
     gen_diag_source *sources;  /* registered buffers and files read from disk */
+    gen_strmap by_path;        /* path -> source (malloc'd slots, freed by dispose) */
 } gen_diag;
 
 /* A position in a source file.  file is the path as it is shown. */

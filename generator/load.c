@@ -24,6 +24,8 @@ void gen_loader_init(gen_loader *ld, gen_arena *arena, gen_diag *diag)
     ld->arena = arena;
     ld->diag = diag;
     ld->tail = &ld->files;
+    gen_strmap_init(&ld->by_path, arena);
+    gen_strmap_init(&ld->by_id, arena);
 }
 
 const char *gen_node_kind_name(gen_node_kind kind)
@@ -651,6 +653,7 @@ static gen_load_file *file_new(gen_loader *ld, const char *path)
     *ld->tail = f;
     ld->tail = &f->next;
     ld->file_count++;
+    gen_strmap_add(&ld->by_path, f->path, strlen(f->path), f);
     return f;
 }
 
@@ -665,9 +668,9 @@ static void open_error(gen_loader *ld, const char *path, const gen_node *from, c
 
 gen_load_file *gen_loader_load(gen_loader *ld, const char *path, const gen_node *from)
 {
-    for (gen_load_file *f = ld->files; f; f = f->next)
-        if (!strcmp(f->path, path))
-            return f->text ? f : (open_error(ld, path, from, "cannot be read"), NULL);
+    gen_load_file *known = gen_strmap_gets(&ld->by_path, path);
+    if (known)
+        return known->text ? known : (open_error(ld, path, from, "cannot be read"), NULL);
     FILE *fp = fopen(path, "rb");
     if (!fp) {
         open_error(ld, path, from, strerror(errno));
@@ -679,11 +682,11 @@ gen_load_file *gen_loader_load(gen_loader *ld, const char *path, const gen_node 
         fclose(fp);
         return NULL;
     }
-    for (gen_load_file *f = ld->files; f; f = f->next) {
-        if (f->text && f->dev == (uint64_t)st.st_dev && f->ino == (uint64_t)st.st_ino) {
-            fclose(fp);
-            return f; /* the same file under another name */
-        }
+    uint64_t id[2] = {(uint64_t)st.st_dev, (uint64_t)st.st_ino};
+    known = gen_strmap_get(&ld->by_id, id, sizeof id);
+    if (known) {
+        fclose(fp);
+        return known; /* the same file under another name */
     }
     if (st.st_size > (off_t)GEN_LOAD_MAX_FILE) {
         fclose(fp);
@@ -713,6 +716,9 @@ gen_load_file *gen_loader_load(gen_loader *ld, const char *path, const gen_node 
     f->text = gen_arena_strndup(ld->arena, buf, len);
     f->len = len;
     free(buf);
+    uint64_t *key = gen_arena_alloc(ld->arena, sizeof id);
+    memcpy(key, id, sizeof id);
+    gen_strmap_add(&ld->by_id, key, sizeof id, f);
     gen_diag_add_source(ld->diag, f->path, f->text, f->len);
     ld->loads++;
     size_t bad_at = utf8_check((const unsigned char *)f->text, f->len);

@@ -38,6 +38,7 @@
 #include "arena.h"
 #include "data.h"
 #include "diag.h"
+#include "strmap.h"
 
 #define GEN_LOAD_MAX_DEPTH 200
 #define GEN_LOAD_MAX_EXPANSION 1000000u
@@ -97,6 +98,8 @@ typedef struct gen_loader {
     gen_load_file **tail;
     size_t file_count;
     size_t loads;                /* parses done (tests check files load once) */
+    gen_strmap by_path;          /* path as given -> file (in the arena) */
+    gen_strmap by_id;            /* 16 bytes (device, inode) -> first file read */
 } gen_loader;
 
 /* Prepares a loader that allocates from arena and reports to diag. */

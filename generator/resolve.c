@@ -21,6 +21,8 @@ void gen_resolver_init(gen_resolver *r, gen_arena *arena, gen_diag *diag)
     gen_loader_init(&r->loader, arena, diag);
     r->oa.arena = arena;
     r->oa.diag = diag;
+    gen_strmap_init(&r->by_node, NULL);
+    gen_strmap_init(&r->by_name, NULL);
 }
 
 void gen_resolver_dispose(gen_resolver *r)
@@ -28,14 +30,13 @@ void gen_resolver_dispose(gen_resolver *r)
     free(r->entries);
     r->entries = NULL;
     r->count = r->cap = 0;
+    gen_strmap_dispose(&r->by_node);
+    gen_strmap_dispose(&r->by_name);
 }
 
 static gen_resolve_entry *find_by_node(gen_resolver *r, const gen_node *node)
 {
-    for (size_t i = 0; i < r->count; i++)
-        if (r->entries[i]->node == node)
-            return r->entries[i];
-    return NULL;
+    return gen_strmap_get(&r->by_node, &node, sizeof node);
 }
 
 static gen_resolve_entry *register_entry(gen_resolver *r, const char *name, const gen_node *node,
@@ -51,15 +52,14 @@ static gen_resolve_entry *register_entry(gen_resolver *r, const char *name, cons
     e->node = node;
     e->pos = pos;
     e->from_input = from_input;
-    for (size_t i = 0; i < r->count; i++) {
-        if (!strcmp(r->entries[i]->name, name)) {
-            gen_diag_error(r->diag, &pos,
-                           "two different schemas are named '%s'; rename one of them", name);
-            gen_diag_note(r->diag, &r->entries[i]->pos, "the other '%s' is here", name);
-            e->failed = true;
-            break;
-        }
+    gen_resolve_entry *other = gen_strmap_add(&r->by_name, e->name, strlen(e->name), e);
+    if (other != e) {
+        gen_diag_error(r->diag, &pos, "two different schemas are named '%s'; rename one of them",
+                       name);
+        gen_diag_note(r->diag, &other->pos, "the other '%s' is here", name);
+        e->failed = true;
     }
+    gen_strmap_add(&r->by_node, &e->node, sizeof e->node, e);
     if (r->count == r->cap) {
         r->cap = r->cap ? r->cap * 2 : 16;
         r->entries = gen_xrealloc(r->entries, r->cap * sizeof *r->entries);

@@ -19,8 +19,8 @@
  * only a `$ref` is an alias: references to it resolve to its target; a cycle
  * of such aliases is an error.
  *
- * Ownership: entries live in the arena; the resolver's own arrays are freed
- * by gen_resolver_dispose() (the arena then still holds every node).
+ * Ownership: entries live in the arena; the resolver's own arrays and hash
+ * tables are freed by gen_resolver_dispose() (the arena then still holds every node).
  */
 #ifndef MODELC_RESOLVE_H
 #define MODELC_RESOLVE_H
@@ -32,6 +32,7 @@
 #include "diag.h"
 #include "load.h"
 #include "openapi.h"
+#include "strmap.h"
 
 typedef struct gen_resolve_entry gen_resolve_entry;
 
@@ -52,6 +53,8 @@ typedef struct gen_resolver {
     gen_openapi oa;
     gen_resolve_entry **entries;   /* every named schema found so far, in discovery order */
     size_t count, cap;
+    gen_strmap by_node;            /* schema node (the pointer's bytes) -> entry */
+    gen_strmap by_name;            /* type name -> the first entry with that name */
 } gen_resolver;
 
 void gen_resolver_init(gen_resolver *r, gen_arena *arena, gen_diag *diag);
