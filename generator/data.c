@@ -86,8 +86,8 @@ gen_data *gen_data_get(const gen_data *map, const char *key, size_t key_len)
     return NULL;
 }
 
-gen_data *gen_data_setn(gen_arena *a, gen_data *map, const char *key, size_t key_len,
-                        gen_data *value)
+static gen_data *set_entry(gen_arena *a, gen_data *map, const char *key, size_t key_len,
+                           gen_data *value, bool copy)
 {
     for (size_t i = 0; i < map->u.map.count; i++) {
         gen_data_entry *e = &map->u.map.entries[i];
@@ -99,10 +99,32 @@ gen_data *gen_data_setn(gen_arena *a, gen_data *map, const char *key, size_t key
     map->u.map.entries = grow(a, map->u.map.entries, map->u.map.count, &map->u.map.cap,
                               sizeof(gen_data_entry));
     gen_data_entry *e = &map->u.map.entries[map->u.map.count++];
-    e->key = gen_arena_strndup(a, key, key_len);
+    e->key = copy ? gen_arena_strndup(a, key, key_len) : key;
     e->key_len = key_len;
     e->value = value;
     return value;
+}
+
+gen_data *gen_data_setn(gen_arena *a, gen_data *map, const char *key, size_t key_len,
+                        gen_data *value)
+{
+    return set_entry(a, map, key, key_len, value, true);
+}
+
+gen_data *gen_data_set_static(gen_arena *a, gen_data *map, const char *key, gen_data *value)
+{
+    return set_entry(a, map, key, strlen(key), value, false);
+}
+
+void gen_data_reserve(gen_arena *a, gen_data *map, size_t n)
+{
+    if (n <= map->u.map.cap)
+        return;
+    gen_data_entry *e = gen_arena_alloc(a, n * sizeof *e);
+    if (map->u.map.count)
+        memcpy(e, map->u.map.entries, map->u.map.count * sizeof *e);
+    map->u.map.entries = e;
+    map->u.map.cap = n;
 }
 
 gen_data *gen_data_set(gen_arena *a, gen_data *map, const char *key, gen_data *value)

@@ -81,6 +81,14 @@ void gen_data_push(gen_arena *a, gen_data *list, gen_data *item);
 gen_data *gen_data_set(gen_arena *a, gen_data *map, const char *key, gen_data *value);
 gen_data *gen_data_setn(gen_arena *a, gen_data *map, const char *key, size_t key_len,
                         gen_data *value);
+/* Like gen_data_set, but keeps a pointer to key instead of a copy: key must
+ * be NUL-terminated and outlive the tree (a string literal, or a string in
+ * the same arena).  For builders that set many maps with the same keys. */
+gen_data *gen_data_set_static(gen_arena *a, gen_data *map, const char *key, gen_data *value);
+
+/* Makes room for n entries in map, so that filling it does not regrow the
+ * entry array (old arrays stay in the arena until it is disposed). */
+void gen_data_reserve(gen_arena *a, gen_data *map, size_t n);
 
 /* Convenience setters: gen_data_set with a new string/bool/number node. */
 void gen_data_set_str(gen_arena *a, gen_data *map, const char *key, const char *value);

@@ -16,19 +16,54 @@
 #define MODELC_VERSION "0.0.0"
 #endif
 
+/*
+ * Memory: a type's view is built once per type and field, so it is kept
+ * small.  Keys are the string literals below (gen_data_set_static, not
+ * copied), strings point into the IR or into the arena (the view already
+ * points into the IR), maps are sized once, and the values every field
+ * repeats (true, false, null, the per-codec macros and types, the flags)
+ * are one shared node each.  Nothing changes a node after it is built.
+ */
 typedef struct vctx {
     gen_arena *a;
     const char *rt, *rt_upper;
+    gen_data *yes, *no, *null;
+    gen_data *codec_name[GEN_CODEC_COUNT];
+    gen_data *kind_macro[GEN_CODEC_COUNT];
+    gen_data *field_macro[GEN_CODEC_COUNT];
+    gen_data *scalar_c_type[GEN_CODEC_COUNT]; /* NULL for enum, object, array */
+    gen_data *flags[4];                         /* [required * 2 + nullable] */
 } vctx;
 
-static void set_opt_str(gen_arena *a, gen_data *m, const char *k, const char *v)
+/* Map sizes, so that building a node allocates its entry array once. */
+#define FIELD_KEYS 52
+#define TYPE_KEYS 48
+#define TREF_KEYS 24
+
+static void put(vctx *v, gen_data *m, const char *k, gen_data *d)
 {
-    gen_data_set(a, m, k, v ? gen_data_cstr(a, v) : gen_data_null(a));
+    gen_data_set_static(v->a, m, k, d);
 }
 
-static void set_node(gen_arena *a, gen_data *m, const char *k, const gen_node *n)
+/* A string that outlives the view (IR, arena or literal); null when NULL. */
+static void put_str(vctx *v, gen_data *m, const char *k, const char *s)
 {
-    gen_data_set(a, m, k, n ? gen_node_to_data(a, n) : gen_data_null(a));
+    put(v, m, k, s ? gen_data_string_ref(v->a, s, strlen(s)) : v->null);
+}
+
+static void put_bool(vctx *v, gen_data *m, const char *k, bool b)
+{
+    put(v, m, k, b ? v->yes : v->no);
+}
+
+static void put_num(vctx *v, gen_data *m, const char *k, double x)
+{
+    put(v, m, k, gen_data_number(v->a, x));
+}
+
+static void put_node(vctx *v, gen_data *m, const char *k, const gen_node *n)
+{
+    put(v, m, k, n ? gen_node_to_data(v->a, n) : v->null);
 }
 
 static const char *codec_flag[GEN_CODEC_COUNT] = {
@@ -39,7 +74,7 @@ static const char *codec_macro[GEN_CODEC_COUNT] = {
     "STRING", "BOOL", "INT32", "INT64", "FLOAT", "DOUBLE",
     "DATETIME", "DATE", "UUID", "ENUM", "OBJECT", "ARRAY"};
 
-static const char *c_type(vctx *v, const gen_ir_tref *r)
+static const char *c_type_text(vctx *v, const gen_ir_tref *r)
 {
     switch (r->codec) {
     case GEN_CODEC_STRING:
@@ -207,24 +242,52 @@ static const char *item_macro(vctx *v, const gen_ir_tref *r)
     }
 }
 
-static void put_tref(vctx *v, gen_data *m, const gen_ir_tref *r)
+/* The values every field of one codec shares, made once per view. */
+static void vctx_init(vctx *v)
 {
     gen_arena *a = v->a;
-    gen_data_set_str(a, m, "codec", gen_ir_codec_name(r->codec));
+    v->yes = gen_data_bool(a, true);
+    v->no = gen_data_bool(a, false);
+    v->null = gen_data_null(a);
+    for (int c = 0; c < GEN_CODEC_COUNT; c++) {
+        gen_ir_tref r;
+        memset(&r, 0, sizeof r);
+        r.codec = (gen_ir_codec)c;
+        v->codec_name[c] = gen_data_cstr(a, gen_ir_codec_name(r.codec));
+        v->kind_macro[c] =
+            gen_data_cstr(a, gen_arena_printf(a, "%sKIND_%s", v->rt_upper, codec_macro[c]));
+        v->field_macro[c] =
+            gen_data_cstr(a, gen_arena_printf(a, "%sFIELD_%s", v->rt_upper, codec_macro[c]));
+        bool named = r.codec == GEN_CODEC_ENUM || r.codec == GEN_CODEC_OBJECT ||
+                     r.codec == GEN_CODEC_ARRAY;
+        v->scalar_c_type[c] = named ? NULL : gen_data_cstr(a, c_type_text(v, &r));
+    }
+    v->flags[0] = gen_data_cstr(a, gen_arena_printf(a, "%sOPTIONAL", v->rt_upper));
+    v->flags[1] = gen_data_cstr(a, gen_arena_printf(a, "%sNULLABLE", v->rt_upper));
+    v->flags[2] = gen_data_cstr(a, gen_arena_printf(a, "%sREQUIRED", v->rt_upper));
+    v->flags[3] = gen_data_cstr(
+        a, gen_arena_printf(a, "%sREQUIRED | %sNULLABLE", v->rt_upper, v->rt_upper));
+}
+
+static gen_data *c_type(vctx *v, const gen_ir_tref *r)
+{
+    gen_data *d = v->scalar_c_type[r->codec];
+    return d ? d : gen_data_cstr(v->a, c_type_text(v, r));
+}
+
+static void put_tref(vctx *v, gen_data *m, const gen_ir_tref *r)
+{
+    put(v, m, "codec", v->codec_name[r->codec]);
     for (int c = 0; c < GEN_CODEC_COUNT; c++)
-        gen_data_set_bool(a, m, codec_flag[c], (int)r->codec == c);
-    gen_data_set_str(a, m, "c_type", c_type(v, r));
-    gen_data_set(a, m, "kind_macro",
-                 gen_data_cstr(a, gen_arena_printf(a, "%sKIND_%s", v->rt_upper,
-                                                    codec_macro[r->codec])));
-    gen_data_set(a, m, "field_macro",
-                 gen_data_cstr(a, gen_arena_printf(a, "%sFIELD_%s", v->rt_upper,
-                                                    codec_macro[r->codec])));
-    set_opt_str(a, m, "type", r->type ? r->type->name : NULL);
-    set_opt_str(a, m, "type_c_name", r->type ? r->type->names.c_name : NULL);
-    set_opt_str(a, m, "type_desc", r->type ? r->type->names.desc : NULL);
-    set_opt_str(a, m, "format", r->format);
-    gen_data_set_bool(a, m, "recursive", r->recursive);
+        put_bool(v, m, codec_flag[c], (int)r->codec == c);
+    put(v, m, "c_type", c_type(v, r));
+    put(v, m, "kind_macro", v->kind_macro[r->codec]);
+    put(v, m, "field_macro", v->field_macro[r->codec]);
+    put_str(v, m, "type", r->type ? r->type->name : NULL);
+    put_str(v, m, "type_c_name", r->type ? r->type->names.c_name : NULL);
+    put_str(v, m, "type_desc", r->type ? r->type->names.desc : NULL);
+    put_str(v, m, "format", r->format);
+    put_bool(v, m, "recursive", r->recursive);
 }
 
 static gen_data *field_view(vctx *v, const gen_ir_type *t, const gen_ir_field *f, size_t i,
@@ -232,50 +295,46 @@ static gen_data *field_view(vctx *v, const gen_ir_type *t, const gen_ir_field *f
 {
     gen_arena *a = v->a;
     gen_data *m = gen_data_map(a);
-    gen_data_set_str(a, m, "owner", t->names.c_name);
-    gen_data_set(a, m, "json_name", gen_data_string(a, f->json_name, f->json_len));
-    gen_data_set_str(a, m, "c_name", f->names.c_name);
-    gen_data_set_str(a, m, "has", f->names.has);
-    set_opt_str(a, m, "unknown", f->names.unknown);
-    gen_data_set_str(a, m, "name_literal", f->names.name_literal);
-    gen_data_set_str(a, m, "key_literal", f->names.key_literal);
-    gen_data_set_str(a, m, "member_literal", f->names.member_literal);
+    gen_data_reserve(a, m, FIELD_KEYS);
+    put_str(v, m, "owner", t->names.c_name);
+    put(v, m, "json_name", gen_data_string_ref(a, f->json_name, f->json_len));
+    put_str(v, m, "c_name", f->names.c_name);
+    put_str(v, m, "has", f->names.has);
+    put_str(v, m, "unknown", f->names.unknown);
+    put_str(v, m, "name_literal", f->names.name_literal);
+    put_str(v, m, "key_literal", f->names.key_literal);
+    put_str(v, m, "member_literal", f->names.member_literal);
     put_tref(v, m, &f->ref);
-    gen_data_set_bool(a, m, "required", f->required);
-    gen_data_set_bool(a, m, "nullable", f->nullable);
-    gen_data_set_bool(a, m, "read_only", f->read_only);
-    gen_data_set_bool(a, m, "write_only", f->write_only);
-    gen_data_set_bool(a, m, "deprecated", f->deprecated);
-    set_opt_str(a, m, "title", f->title);
-    set_opt_str(a, m, "description", f->description);
-    set_node(a, m, "example", f->example);
-    set_node(a, m, "default", f->default_value);
-    gen_data_set_num(a, m, "line", f->pos.line);
-    gen_data_set_num(a, m, "col", f->pos.col);
-    gen_data_set_num(a, m, "index", (double)i);
-    gen_data_set_bool(a, m, "first", i == 0);
-    gen_data_set_bool(a, m, "last", i + 1 == n);
+    put_bool(v, m, "required", f->required);
+    put_bool(v, m, "nullable", f->nullable);
+    put_bool(v, m, "read_only", f->read_only);
+    put_bool(v, m, "write_only", f->write_only);
+    put_bool(v, m, "deprecated", f->deprecated);
+    put_str(v, m, "title", f->title);
+    put_str(v, m, "description", f->description);
+    put_node(v, m, "example", f->example);
+    put_node(v, m, "default", f->default_value);
+    put_num(v, m, "line", f->pos.line);
+    put_num(v, m, "col", f->pos.col);
+    put_num(v, m, "index", (double)i);
+    put_bool(v, m, "first", i == 0);
+    put_bool(v, m, "last", i + 1 == n);
     /* What the templates print into comments and tables. */
     gen_data *doc = comment_lines(a, f->title);
     gen_data *more = comment_lines(a, f->description);
     for (size_t k = 0; k < more->u.list.count; k++)
         gen_data_push(a, doc, more->u.list.items[k]);
-    gen_data_set(a, m, "doc_lines", doc);
+    put(v, m, "doc_lines", doc);
     gen_data *disp = comment_lines(a, f->json_name);
-    gen_data_set(a, m, "json_display",
-                 disp->u.list.count ? disp->u.list.items[0] : gen_data_cstr(a, ""));
-    gen_data_set(a, m, "example_text", example_text(a, f->example));
-    const char *flags = f->required && f->nullable
-                            ? gen_arena_printf(a, "%sREQUIRED | %sNULLABLE", v->rt_upper, v->rt_upper)
-                        : f->required ? gen_arena_printf(a, "%sREQUIRED", v->rt_upper)
-                        : f->nullable ? gen_arena_printf(a, "%sNULLABLE", v->rt_upper)
-                                      : gen_arena_printf(a, "%sOPTIONAL", v->rt_upper);
-    gen_data_set_str(a, m, "flags", flags);
+    put(v, m, "json_display",
+        disp->u.list.count ? disp->u.list.items[0] : gen_data_string_ref(a, "", 0));
+    put(v, m, "example_text", example_text(a, f->example));
+    put(v, m, "flags", v->flags[(f->required ? 2 : 0) + (f->nullable ? 1 : 0)]);
     bool nested = f->ref.codec == GEN_CODEC_ENUM || f->ref.codec == GEN_CODEC_OBJECT ||
                   f->ref.codec == GEN_CODEC_ARRAY;
-    set_opt_str(a, m, "desc_ref", nested ? f->ref.type->names.desc : NULL);
-    set_opt_str(a, m, "enum_unknown",
-                f->ref.codec == GEN_CODEC_ENUM ? f->ref.type->names.unknown : NULL);
+    put_str(v, m, "desc_ref", nested ? f->ref.type->names.desc : NULL);
+    put_str(v, m, "enum_unknown",
+            f->ref.codec == GEN_CODEC_ENUM ? f->ref.type->names.unknown : NULL);
     return m;
 }
 
@@ -284,74 +343,75 @@ static gen_data *type_view(vctx *v, const gen_ir_type *t)
     gen_arena *a = v->a;
     const gen_ir_type_names *n = &t->names;
     gen_data *m = gen_data_map(a);
-    gen_data_set_str(a, m, "name", t->name);
-    gen_data_set_str(a, m, "kind", gen_ir_kind_name(t->kind));
-    gen_data_set_bool(a, m, "is_object", t->kind == GEN_IR_OBJECT);
-    gen_data_set_bool(a, m, "is_enum", t->kind == GEN_IR_ENUM);
-    gen_data_set_bool(a, m, "is_array", t->kind == GEN_IR_ARRAY);
-    gen_data_set_bool(a, m, "is_scalar", t->kind == GEN_IR_SCALAR);
-    gen_data_set_bool(a, m, "inline", t->owner != NULL);
-    set_opt_str(a, m, "owner", t->owner ? t->owner->name : NULL);
-    gen_data_set_str(a, m, "c_name", n->c_name);
-    gen_data_set_str(a, m, "upper", n->upper);
-    gen_data_set_str(a, m, "desc", n->desc);
-    gen_data_set_str(a, m, "init", n->init);
-    gen_data_set_str(a, m, "clear", n->clear);
-    gen_data_set_str(a, m, "copy", n->copy);
-    gen_data_set_str(a, m, "equal", n->equal);
-    gen_data_set_str(a, m, "from_json", n->from_json);
-    gen_data_set_str(a, m, "to_json", n->to_json);
-    gen_data_set_str(a, m, "to_json_string", n->to_json_string);
-    set_opt_str(a, m, "to_string", n->to_string);
-    set_opt_str(a, m, "from_string", n->from_string);
-    set_opt_str(a, m, "unknown", n->unknown);
-    gen_data_set_str(a, m, "guard", n->guard);
-    gen_data_set_str(a, m, "header", n->header);
-    gen_data_set_str(a, m, "source", n->source);
-    gen_data_set_str(a, m, "name_literal", n->name_literal);
-    set_opt_str(a, m, "title", t->title);
-    set_opt_str(a, m, "description", t->description);
-    set_node(a, m, "example", t->example);
-    set_node(a, m, "default", t->default_value);
-    gen_data_set_bool(a, m, "deprecated", t->deprecated);
-    gen_data_set_bool(a, m, "nullable", t->nullable);
-    gen_data_set_bool(a, m, "recursive", t->recursive);
-    gen_data_set_str(a, m, "file", t->pos.file);
-    gen_data_set_num(a, m, "line", t->pos.line);
-    gen_data_set_num(a, m, "col", t->pos.col);
+    gen_data_reserve(a, m, TYPE_KEYS);
+    put_str(v, m, "name", t->name);
+    put_str(v, m, "kind", gen_ir_kind_name(t->kind));
+    put_bool(v, m, "is_object", t->kind == GEN_IR_OBJECT);
+    put_bool(v, m, "is_enum", t->kind == GEN_IR_ENUM);
+    put_bool(v, m, "is_array", t->kind == GEN_IR_ARRAY);
+    put_bool(v, m, "is_scalar", t->kind == GEN_IR_SCALAR);
+    put_bool(v, m, "inline", t->owner != NULL);
+    put_str(v, m, "owner", t->owner ? t->owner->name : NULL);
+    put_str(v, m, "c_name", n->c_name);
+    put_str(v, m, "upper", n->upper);
+    put_str(v, m, "desc", n->desc);
+    put_str(v, m, "init", n->init);
+    put_str(v, m, "clear", n->clear);
+    put_str(v, m, "copy", n->copy);
+    put_str(v, m, "equal", n->equal);
+    put_str(v, m, "from_json", n->from_json);
+    put_str(v, m, "to_json", n->to_json);
+    put_str(v, m, "to_json_string", n->to_json_string);
+    put_str(v, m, "to_string", n->to_string);
+    put_str(v, m, "from_string", n->from_string);
+    put_str(v, m, "unknown", n->unknown);
+    put_str(v, m, "guard", n->guard);
+    put_str(v, m, "header", n->header);
+    put_str(v, m, "source", n->source);
+    put_str(v, m, "name_literal", n->name_literal);
+    put_str(v, m, "title", t->title);
+    put_str(v, m, "description", t->description);
+    put_node(v, m, "example", t->example);
+    put_node(v, m, "default", t->default_value);
+    put_bool(v, m, "deprecated", t->deprecated);
+    put_bool(v, m, "nullable", t->nullable);
+    put_bool(v, m, "recursive", t->recursive);
+    put_str(v, m, "file", t->pos.file);
+    put_num(v, m, "line", t->pos.line);
+    put_num(v, m, "col", t->pos.col);
     gen_data *fields = gen_data_list(a);
     for (size_t i = 0; i < t->field_count; i++)
         gen_data_push(a, fields, field_view(v, t, &t->fields[i], i, t->field_count));
-    gen_data_set(a, m, "fields", fields);
-    gen_data_set_bool(a, m, "has_fields", t->field_count > 0);
+    put(v, m, "fields", fields);
+    put_bool(v, m, "has_fields", t->field_count > 0);
     gen_data *members = gen_data_list(a);
     for (size_t i = 0; i < t->member_count; i++) {
         const gen_ir_member *mb = &t->members[i];
         gen_data *e = gen_data_map(a);
-        gen_data_set(a, e, "wire", gen_data_string(a, mb->wire, mb->wire_len));
-        gen_data_set_str(a, e, "c_name", mb->c_name);
-        gen_data_set_str(a, e, "wire_literal", mb->wire_literal);
-        gen_data_set_num(a, e, "value", mb->value);
-        gen_data_set_bool(a, e, "first", i == 0);
-        gen_data_set_bool(a, e, "last", i + 1 == t->member_count);
+        gen_data_reserve(a, e, 6);
+        put(v, e, "wire", gen_data_string_ref(a, mb->wire, mb->wire_len));
+        put_str(v, e, "c_name", mb->c_name);
+        put_str(v, e, "wire_literal", mb->wire_literal);
+        put_num(v, e, "value", mb->value);
+        put_bool(v, e, "first", i == 0);
+        put_bool(v, e, "last", i + 1 == t->member_count);
         gen_data_push(a, members, e);
     }
-    gen_data_set(a, m, "members", members);
-    gen_data_set_bool(a, m, "has_null", t->has_null);
+    put(v, m, "members", members);
+    put_bool(v, m, "has_null", t->has_null);
     if (t->kind == GEN_IR_ARRAY || t->kind == GEN_IR_SCALAR) {
         gen_data *it = gen_data_map(a);
+        gen_data_reserve(a, it, TREF_KEYS);
         put_tref(v, it, &t->items);
-        gen_data_set_str(a, it, "item_macro", item_macro(v, &t->items));
-        gen_data_set(a, m, "items", it);
+        put_str(v, it, "item_macro", item_macro(v, &t->items));
+        put(v, m, "items", it);
     } else {
-        gen_data_set(a, m, "items", gen_data_null(a));
+        put(v, m, "items", v->null);
     }
-    gen_data_set(a, m, "doc", doc_view(a, t->title, t->description));
+    put(v, m, "doc", doc_view(a, t->title, t->description));
     /* File-local tables: "__" keeps them apart from every generated type name. */
-    gen_data_set(a, m, "fields_table",
-                 gen_data_cstr(a, gen_arena_printf(a, "%s__fields", n->c_name)));
-    gen_data_set(a, m, "values_table",
-                 gen_data_cstr(a, gen_arena_printf(a, "%s__values", n->c_name)));
+    put_str(v, m, "fields_table", gen_arena_printf(a, "%s__fields", n->c_name));
+    put_str(v, m, "values_table", gen_arena_printf(a, "%s__values", n->c_name));
     return m;
 }
 
@@ -367,15 +427,19 @@ static void add_include(gen_arena *a, gen_data *incs, const gen_ir_type *self,
             return;
     }
     gen_data *e = gen_data_map(a);
-    gen_data_set_str(a, e, "header", h);
+    gen_data_set_static(a, e, "header", gen_data_string_ref(a, h, strlen(h)));
     gen_data_push(a, incs, e);
 }
 
 gen_data *gen_view_build(gen_arena *a, const gen_ir *ir, const gen_view_options *opt)
 {
     bool pre = opt && opt->prefix && *opt->prefix;
-    vctx v = {a, pre ? gen_arena_printf(a, "%s_", opt->prefix) : "mc_", NULL};
+    vctx v;
+    memset(&v, 0, sizeof v);
+    v.a = a;
+    v.rt = pre ? gen_arena_printf(a, "%s_", opt->prefix) : "mc_";
     v.rt_upper = gen_naming_upper(a, v.rt);
+    vctx_init(&v);
     gen_data *root = gen_data_map(a);
     gen_data_set_str(a, root, "modelc_version", MODELC_VERSION);
     gen_data_set_str(a, root, "prefix", pre ? gen_arena_printf(a, "%s_", opt->prefix) : "");
@@ -383,7 +447,7 @@ gen_data *gen_view_build(gen_arena *a, const gen_ir *ir, const gen_view_options 
                      pre ? gen_naming_upper(a, gen_arena_printf(a, "%s_", opt->prefix)) : "");
     gen_data_set_str(a, root, "rt", v.rt);
     gen_data_set_str(a, root, "rt_upper", v.rt_upper);
-    set_opt_str(a, root, "prefix_option", pre ? opt->prefix : NULL);
+    put_str(&v, root, "prefix_option", pre ? opt->prefix : NULL);
     gen_data_set(a, root, "mc", runtime_view(&v));
     gen_data_set_str(a, root, "runtime_header", gen_arena_printf(a, "%sruntime.h", v.rt));
     gen_data_set_str(a, root, "runtime_source", gen_arena_printf(a, "%sruntime.c", v.rt));
@@ -400,12 +464,17 @@ gen_data *gen_view_build(gen_arena *a, const gen_ir *ir, const gen_view_options 
     }
     gen_data_set(a, root, "inputs", inputs);
     char *inputs_text = gen_arena_alloc(a, text_len + 1);
-    inputs_text[0] = '\0';
+    size_t o = 0;
     for (size_t i = 0; i < ir->input_count; i++) {
-        if (i)
-            strcat(inputs_text, ", ");
-        strcat(inputs_text, ir->inputs[i]);
+        if (i) {
+            memcpy(inputs_text + o, ", ", 2);
+            o += 2;
+        }
+        size_t l = strlen(ir->inputs[i]);
+        memcpy(inputs_text + o, ir->inputs[i], l);
+        o += l;
     }
+    inputs_text[o] = '\0';
     gen_data_set_str(a, root, "inputs_text", inputs_text);
     gen_data *types = gen_data_list(a);
     gen_data **tv = gen_arena_alloc(a, (ir->type_count ? ir->type_count : 1) * sizeof *tv);
@@ -424,17 +493,17 @@ gen_data *gen_view_build(gen_arena *a, const gen_ir *ir, const gen_view_options 
         if (top->owner)
             continue;
         gen_data *f = gen_data_map(a);
-        gen_data_set_str(a, f, "name", top->name);
-        gen_data_set_str(a, f, "header", top->names.header);
-        gen_data_set_str(a, f, "source", top->names.source);
-        gen_data_set_str(a, f, "guard", top->names.guard);
-        ftypes[top->index] = gen_data_set(a, f, "types", gen_data_list(a));
-        fincs[top->index] = gen_data_set(a, f, "includes", gen_data_list(a));
+        put_str(&v, f, "name", top->name);
+        put_str(&v, f, "header", top->names.header);
+        put_str(&v, f, "source", top->names.source);
+        put_str(&v, f, "guard", top->names.guard);
+        ftypes[top->index] = gen_data_set_static(a, f, "types", gen_data_list(a));
+        fincs[top->index] = gen_data_set_static(a, f, "includes", gen_data_list(a));
         /* A type file's banner names the schema file that defines it, not
          * every input: that keeps output size linear in the number of types. */
         gen_data *fin = gen_data_list(a);
-        gen_data_push(a, fin, gen_data_cstr(a, top->pos.file));
-        gen_data_set(a, f, "inputs", fin);
+        gen_data_push(a, fin, gen_data_string_ref(a, top->pos.file, strlen(top->pos.file)));
+        put(&v, f, "inputs", fin);
         gen_data_push(a, files, f);
     }
     for (size_t k = 0; k < ir->type_count; k++) {
