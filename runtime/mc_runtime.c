@@ -1026,6 +1026,8 @@ static inline void *dalloc(dec *d, size_t n)
             return block_payload(b) + off;
         }
     }
+    if (d->a == NULL)
+        return malloc(n); /* libc: skip the allocator indirection */
     return xrealloc(d->a, NULL, 0, n);
 }
 
@@ -1235,11 +1237,12 @@ typedef struct span {
 #if SWAR
 /* High bit set in each byte of w that is '"', '\\', < 0x20 or >= 0x80. Bytes
  * above the lowest flagged one may be flagged wrongly (borrows), so only the
- * lowest flag is used. */
+ * lowest flag is used. The usual `& ~x` of the zero-byte test is not needed:
+ * it only removes false flags on bytes >= 0x80, which are flagged anyway. */
 static inline uint64_t special_mask(uint64_t w)
 {
     uint64_t q = w ^ (ONES * '"'), b = w ^ (ONES * '\\');
-    return (((q - ONES) & ~q) | ((b - ONES) & ~b) | (w - ONES * 0x20) | w) & HIGHS;
+    return ((q - ONES) | (b - ONES) | (w - ONES * 0x20) | w) & HIGHS;
 }
 #endif
 
@@ -1527,20 +1530,28 @@ static int keep_unknown(dec *d, mc_string *extra, const char *s, const char *e)
     return MC_OK;
 }
 
-/* Index of the member named by key text k, or t->field_count. */
+/* Index of the member named by key text k, or t->field_count. Plain names are
+ * compared bytewise first; only when that fails are escapes considered (a key
+ * or a schema name written with backslashes), so the common miss costs no
+ * unescaping. */
 static size_t find_field(const mc_type *t, const span *k)
 {
-    size_t i;
-    for (i = 0; i < t->field_count; i++) {
+    size_t i, count = t->field_count;
+    if (!k->esc) {
+        for (i = 0; i < count; i++) {
+            const mc_field *f = &t->fields[i];
+            if ((size_t)f->key_len - 4 == k->n && lit_eq(f->key + 2, k->s, k->n))
+                return i;
+        }
+    }
+    for (i = 0; i < count; i++) {
         const mc_field *f = &t->fields[i];
         const char *name = f->key + 2;
         size_t n = (size_t)f->key_len - 4;
-        if (!k->esc && n == k->n && memcmp(name, k->s, n) == 0)
-            return i;
         if ((k->esc || memchr(name, '\\', n) != NULL) && text_equal(k->s, k->n, k->esc, name, n, true))
             return i;
     }
-    return i;
+    return count;
 }
 
 /* Unknown member names seen in one object, to reject duplicates among them. */
@@ -1569,9 +1580,96 @@ static int seen_add(dec *d, seen *s, const span *k, const char *at)
     return MC_OK;
 }
 
+/* Copy n bytes with word moves inline: strings here are short, and a call to
+ * memcpy costs more than the copy. Never writes outside dst[0..n). */
+static inline void copy_short(char *dst, const char *src, size_t n)
+{
+    uint64_t w;
+    if (n >= 8) {
+        size_t i;
+        for (i = 0; i + 8 < n; i += 8) {
+            memcpy(&w, src + i, 8);
+            memcpy(dst + i, &w, 8);
+        }
+        memcpy(&w, src + n - 8, 8); /* the last word, overlapping the previous one */
+        memcpy(dst + n - 8, &w, 8);
+    } else if (n >= 4) {
+        uint32_t x, y;
+        memcpy(&x, src, 4);
+        memcpy(&y, src + n - 4, 4);
+        memcpy(dst, &x, 4);
+        memcpy(dst + n - 4, &y, 4);
+    } else {
+        size_t i;
+        for (i = 0; i < n; i++)
+            dst[i] = src[i];
+    }
+}
+
+/* The member of ed whose wire text is exactly s[0..n), or MC_ENUM_UNKNOWN. */
+static inline int enum_find(const mc_enum_desc *ed, const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < ed->count; i++)
+        if (ed->values[i].wire_len == n && lit_eq(s, ed->values[i].wire, n))
+            return (int)i;
+    return MC_ENUM_UNKNOWN;
+}
+
+/*
+ * The value of known member f at d->p (whitespace skipped). The two kinds that
+ * make up most documents, strings and enums, are decoded here when they are
+ * plain ASCII without escapes (one SWAR scan, one allocation, one inline copy;
+ * an enum is matched without allocating); anything else, including every
+ * error, goes through the generic dec_value.
+ */
+static inline int dec_member(dec *d, const mc_field *f, char *out)
+{
+    const char *p = d->p, *q;
+    if (p < d->end && *p == '"') {
+        if (f->kind == MC_KIND_STRING) {
+            q = find_special(p + 1, d->end);
+            if (LIKELY(q < d->end && *q == '"')) {
+                size_t n = (size_t)(q - p - 1);
+                mc_string *s = (mc_string *)(void *)(out + f->offset);
+                char *buf = (char *)dalloc(d, n + 1);
+                if (buf == NULL)
+                    return fail(d, MC_ERR_NO_MEMORY, p, "out of memory");
+                copy_short(buf, p + 1, n);
+                buf[n] = '\0';
+                s->data = buf;
+                s->len = n;
+                *(mc_presence *)(out + f->presence) = MC_PRESENT;
+                d->p = q + 1;
+                return MC_OK;
+            }
+        } else if (f->kind == MC_KIND_ENUM) {
+            q = find_special(p + 1, d->end);
+            if (LIKELY(q < d->end && *q == '"')) {
+                int v = enum_find(f->enum_desc, p + 1, (size_t)(q - p - 1));
+                if (LIKELY(v != MC_ENUM_UNKNOWN)) {
+                    memcpy(out + f->offset, &v, sizeof v);
+                    *(mc_presence *)(out + f->presence) = MC_PRESENT;
+                    d->p = q + 1;
+                    return MC_OK;
+                }
+            }
+        }
+    }
+    return dec_value(d, f, out);
+}
+
+/*
+ * An object. Members are expected in schema order: after a value, the next
+ * member's `,"name":` literal is compared with the input in one go (8 bytes
+ * per compare), which consumes the comma, the name, its quotes and the colon.
+ * Only when that fails (whitespace, another order, unknown members, the end)
+ * does the general path run: separators, a scanned key, a table lookup.
+ */
 static int dec_object(dec *d, const mc_type *t, char *out)
 {
     const mc_field *fields = t->fields, *f;
+    const size_t count = t->field_count;
     size_t next = 0, i;
     seen unknown = {NULL, 0, 0};
     smark mark = scratch_mark(d);
@@ -1592,15 +1690,12 @@ static int dec_object(dec *d, const mc_type *t, char *out)
             goto out;
         }
         f = NULL;
-        if (LIKELY(next < t->field_count)) {
+        if (LIKELY(next < count)) {
             /* The expected next member, matched with its quotes and colon. */
             const mc_field *e = &fields[next];
             size_t n = (size_t)e->key_len - 1;
             if ((size_t)(d->end - d->p) >= n && lit_eq(d->p, e->key + 1, n)) {
                 f = e;
-                k.s = e->key + 2;
-                k.n = n - 3;
-                k.esc = false;
                 d->p += n;
             }
         }
@@ -1615,42 +1710,45 @@ static int dec_object(dec *d, const mc_type *t, char *out)
             }
             d->p++;
             idx = find_field(t, &k);
-            if (idx < t->field_count) {
+            if (idx < count)
                 f = &fields[idx];
-                next = idx;
-            }
         }
-        d->p = skip_ws(d->p, d->end);
-        if (f != NULL) {
-            mc_presence *pr = (mc_presence *)(out + f->presence);
-            next++;
-            if (UNLIKELY(*pr != MC_ABSENT)) {
-                rc = fail(d, MC_ERR_DUPLICATE_KEY, key_at, "duplicate member \"%.*s\"", (int)(k.n > 40 ? 40 : k.n), k.s);
-                ptr_key(d, k.s, k.n);
-                goto out;
-            }
-            if (f->kind == MC_KIND_STRING && d->p < d->end && *d->p == '"') {
-                /* the most common member kind, without the generic dispatch */
-                const char *at = d->p;
-                span sp;
-                if ((rc = scan_string(d, &sp)) != MC_OK ||
-                    (rc = span_to_string(d, &sp, (mc_string *)(void *)(out + f->offset), at)) != MC_OK) {
+        for (;;) {
+            d->p = skip_ws(d->p, d->end);
+            if (f != NULL) {
+                next = (size_t)(f - fields) + 1;
+                if (UNLIKELY(*(mc_presence *)(out + f->presence) != MC_ABSENT)) {
+                    size_t n = (size_t)f->key_len - 4;
+                    rc = fail(d, MC_ERR_DUPLICATE_KEY, key_at, "duplicate member \"%.*s\"", (int)(n > 40 ? 40 : n),
+                              f->key + 2);
+                    ptr_key(d, f->key + 2, n);
+                    goto out;
+                }
+                if ((rc = dec_member(d, f, out)) != MC_OK) {
+                    ptr_key(d, f->key + 2, (size_t)f->key_len - 4);
+                    goto out;
+                }
+            } else {
+                if ((rc = seen_add(d, &unknown, &k, key_at)) != MC_OK || (rc = skip_value(d)) != MC_OK) {
                     ptr_key(d, k.s, k.n);
                     goto out;
                 }
-                *pr = MC_PRESENT;
-            } else if ((rc = dec_value(d, f, out)) != MC_OK) {
-                ptr_key(d, k.s, k.n);
-                goto out;
+                if ((d->flags & MC_DECODE_KEEP_UNKNOWN) && t->extra != MC_NO_OFFSET &&
+                    (rc = keep_unknown(d, (mc_string *)(out + t->extra), key_at, d->p)) != MC_OK)
+                    goto out;
             }
-        } else {
-            if ((rc = seen_add(d, &unknown, &k, key_at)) != MC_OK || (rc = skip_value(d)) != MC_OK) {
-                ptr_key(d, k.s, k.n);
-                goto out;
+            /* The next member in schema order, with its comma: the hot path. */
+            if (LIKELY(next < count)) {
+                const mc_field *e = &fields[next];
+                size_t n = e->key_len;
+                if ((size_t)(d->end - d->p) >= n && lit_eq(d->p, e->key, n)) {
+                    key_at = d->p + 1;
+                    f = e;
+                    d->p += n;
+                    continue;
+                }
             }
-            if ((d->flags & MC_DECODE_KEEP_UNKNOWN) && t->extra != MC_NO_OFFSET &&
-                (rc = keep_unknown(d, (mc_string *)(out + t->extra), key_at, d->p)) != MC_OK)
-                goto out;
+            break;
         }
         d->p = skip_ws(d->p, d->end);
         if (d->p < d->end && *d->p == ',') {
@@ -1665,7 +1763,7 @@ static int dec_object(dec *d, const mc_type *t, char *out)
         goto out;
     }
 done:
-    for (i = 0; i < t->field_count; i++) {
+    for (i = 0; i < count; i++) {
         f = &fields[i];
         if ((f->flags & MC_REQUIRED) && *(mc_presence *)(out + f->presence) == MC_ABSENT) {
             size_t n = (size_t)f->key_len - 4;
