@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strmap.h"
+
 /* ---- words -------------------------------------------------------------- */
 
 static bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -97,10 +99,29 @@ static const char *const reserved[] = {
     "va_copy", "unreachable",
 };
 
+/* The reserved words in a fixed open-addressing table, filled on first use
+ * (every type and field name is checked, so a scan of the list per name
+ * showed in profiles).  Static storage: nothing to free. */
+#define RESERVED_SLOTS 512
+static const char *reserved_table[RESERVED_SLOTS];
+static bool reserved_ready;
+_Static_assert(sizeof reserved / sizeof reserved[0] * 2 <= RESERVED_SLOTS,
+               "RESERVED_SLOTS must stay at least twice the number of reserved words");
+
 bool gen_naming_is_reserved(const char *s)
 {
-    for (size_t i = 0; i < sizeof reserved / sizeof reserved[0]; i++)
-        if (!strcmp(reserved[i], s))
+    if (!reserved_ready) {
+        for (size_t i = 0; i < sizeof reserved / sizeof reserved[0]; i++) {
+            size_t j = gen_strmap_hash(reserved[i], strlen(reserved[i])) & (RESERVED_SLOTS - 1);
+            while (reserved_table[j] && strcmp(reserved_table[j], reserved[i]) != 0)
+                j = (j + 1) & (RESERVED_SLOTS - 1);
+            reserved_table[j] = reserved[i];
+        }
+        reserved_ready = true;
+    }
+    size_t j = gen_strmap_hash(s, strlen(s)) & (RESERVED_SLOTS - 1);
+    for (; reserved_table[j]; j = (j + 1) & (RESERVED_SLOTS - 1))
+        if (!strcmp(reserved_table[j], s))
             return true;
     return false;
 }
@@ -249,13 +270,9 @@ typedef struct scope {
     size_t cap, count;
 } scope;
 
-static uint64_t hash_str(const char *s)
-{
-    uint64_t h = 1469598103934665603u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211u;
-    return h;
-}
+/* FNV-1a with a final mix (strmap's hash): plain FNV-1a's low bits, which
+ * pick the slot, cluster for names that differ in one digit. */
+static uint64_t hash_str(const char *s) { return gen_strmap_hash(s, strlen(s)); }
 
 static void scope_init(scope *sc, size_t hint)
 {
