@@ -116,6 +116,12 @@ gen_data *gen_data_set_static(gen_arena *a, gen_data *map, const char *key, gen_
     return set_entry(a, map, key, strlen(key), value, false);
 }
 
+gen_data *gen_data_setn_static(gen_arena *a, gen_data *map, const char *key, size_t key_len,
+                               gen_data *value)
+{
+    return set_entry(a, map, key, key_len, value, false);
+}
+
 void gen_data_reserve(gen_arena *a, gen_data *map, size_t n)
 {
     if (n <= map->u.map.cap)

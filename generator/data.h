@@ -85,6 +85,9 @@ gen_data *gen_data_setn(gen_arena *a, gen_data *map, const char *key, size_t key
  * be NUL-terminated and outlive the tree (a string literal, or a string in
  * the same arena).  For builders that set many maps with the same keys. */
 gen_data *gen_data_set_static(gen_arena *a, gen_data *map, const char *key, gen_data *value);
+/* The same with a counted key (key_len bytes, NUL-terminated at key_len). */
+gen_data *gen_data_setn_static(gen_arena *a, gen_data *map, const char *key, size_t key_len,
+                               gen_data *value);
 
 /* Makes room for n entries in map, so that filling it does not regrow the
  * entry array (old arrays stay in the arena until it is disposed). */

@@ -81,17 +81,21 @@ static char *runtime_text(gen_arena *a, const char *name, const char *rt, const 
     return out;
 }
 
-/* A new map holding base's entries, then extra's (extra wins). */
+/* A new map holding base's entries, then extra's (extra wins).  The keys
+ * are shared with base and extra (which outlive every render context), so a
+ * context per output costs one entry array, not a copy of every key. */
 static gen_data *merged(gen_arena *a, const gen_data *base, const gen_data *extra)
 {
     gen_data *m = gen_data_map(a);
+    gen_data_reserve(a, m, base->u.map.count + (extra ? extra->u.map.count : 0) + 4);
     for (size_t i = 0; i < base->u.map.count; i++)
-        gen_data_setn(a, m, base->u.map.entries[i].key, base->u.map.entries[i].key_len,
-                      base->u.map.entries[i].value);
+        gen_data_setn_static(a, m, base->u.map.entries[i].key, base->u.map.entries[i].key_len,
+                             base->u.map.entries[i].value);
     if (extra)
         for (size_t i = 0; i < extra->u.map.count; i++)
-            gen_data_setn(a, m, extra->u.map.entries[i].key, extra->u.map.entries[i].key_len,
-                          extra->u.map.entries[i].value);
+            gen_data_setn_static(a, m, extra->u.map.entries[i].key,
+                                 extra->u.map.entries[i].key_len,
+                                 extra->u.map.entries[i].value);
     return m;
 }
 
