@@ -17,6 +17,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "strmap.h"
 
 typedef struct diff_ctx {
     FILE *out;
@@ -161,14 +162,26 @@ static void diff_members(diff_ctx *c, const gen_ir_type *o, const gen_ir_type *n
                 n->name);
 }
 
+/* Types by name, the first of each name (as gen_ir_find), in a's memory:
+ * one gen_ir_find per type made comparing large schema sets quadratic. */
+static void index_types(gen_strmap *m, gen_arena *a, const gen_ir *ir)
+{
+    gen_strmap_init(m, a);
+    for (size_t i = 0; i < ir->type_count; i++)
+        gen_strmap_add(m, ir->types[i]->name, strlen(ir->types[i]->name), ir->types[i]);
+}
+
 unsigned gen_diff_ir(const gen_ir *old_ir, const gen_ir *new_ir, FILE *out, unsigned *compatible)
 {
     diff_ctx c = {out, 0, 0};
     gen_arena a;
     gen_arena_init(&a);
+    gen_strmap old_names, new_names;
+    index_types(&old_names, &a, old_ir);
+    index_types(&new_names, &a, new_ir);
     for (size_t i = 0; i < old_ir->type_count; i++) {
         const gen_ir_type *o = old_ir->types[i];
-        const gen_ir_type *n = gen_ir_find(new_ir, o->name);
+        const gen_ir_type *n = gen_strmap_gets(&new_names, o->name);
         if (!n) {
             finding(&c, true, &o->pos, "type %s removed (or renamed)", o->name);
             continue;
@@ -199,7 +212,7 @@ unsigned gen_diff_ir(const gen_ir *old_ir, const gen_ir *new_ir, FILE *out, unsi
     }
     for (size_t i = 0; i < new_ir->type_count; i++) {
         const gen_ir_type *n = new_ir->types[i];
-        if (!gen_ir_find(old_ir, n->name))
+        if (!gen_strmap_gets(&old_names, n->name))
             finding(&c, false, &n->pos, "type %s added", n->name);
     }
     gen_arena_dispose(&a);
