@@ -33,7 +33,9 @@
 #define LIKELY(x) __builtin_expect(!!(x), 1)
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#define ALWAYS_INLINE inline __attribute__((always_inline))
 #else
+#define ALWAYS_INLINE inline
 #define LIKELY(x) (x)
 #define UNLIKELY(x) (x)
 #define PRINTF_LIKE(f, a)
@@ -577,10 +579,14 @@ int mc_datetime_parse(mc_datetime *out, const char *s, size_t len, unsigned flag
     return MC_OK;
 }
 
-static char *put2(char *p, int64_t v)
+static const char digit_pairs[201] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                     "8081828384858687888990919293949596979899";
+
+/* Two decimal digits of 0 <= v <= 99, from a table (no division). */
+static inline char *put2(char *p, int64_t v)
 {
-    p[0] = (char)('0' + v / 10);
-    p[1] = (char)('0' + v % 10);
+    memcpy(p, digit_pairs + 2 * v, 2);
     return p + 2;
 }
 
@@ -597,6 +603,9 @@ size_t mc_datetime_format(const mc_datetime *dt, char *buf, size_t cap)
         ns -= 1000000000;
     if (dt->seconds < DT_MIN_SECONDS - 86400 || dt->seconds > DT_MAX_SECONDS + 86400)
         return 0;
+    /* Write straight into buf when it surely has room (the usual case). */
+    if (cap >= MC_DATETIME_MAX)
+        p = buf;
     local = dt->seconds + off * 60;
     days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
     sod = local - days * 86400;
@@ -614,30 +623,32 @@ size_t mc_datetime_format(const mc_datetime *dt, char *buf, size_t cap)
     *p++ = ':';
     p = put2(p, sod / 60 % 60);
     if (!(dt->form & MC_DT_NO_SECONDS) || sod % 60 != 0 || ns != 0 || leap) {
+        static const int32_t scale[10] = {1000000000, 100000000, 10000000, 1000000, 100000,
+                                          10000,      1000,      100,      10,      1};
         *p++ = ':';
         p = put2(p, leap ? 60 : sod % 60);
         if (digits > 9)
             digits = 9;
-        if (ns != 0) {
+        if (ns != 0 && ns % scale[digits] != 0) {
+            /* the form's digits would lose some: write as many as needed */
             unsigned need = 9;
             int64_t t = ns;
             while (t % 10 == 0) {
                 t /= 10;
                 need--;
             }
-            if (digits < need)
-                digits = need;
+            digits = need;
         }
         if (digits) {
-            static const int32_t scale[10] = {1000000000, 100000000, 10000000, 1000000, 100000,
-                                              10000,      1000,      100,      10,      1};
             int64_t t = ns / scale[digits];
             unsigned i;
             *p++ = '.';
-            for (i = digits; i > 0; i--) {
-                p[i - 1] = (char)('0' + t % 10);
-                t /= 10;
+            for (i = digits; i > 1; i -= 2) {
+                memcpy(p + i - 2, digit_pairs + 2 * (t % 100), 2);
+                t /= 100;
             }
+            if (i == 1)
+                p[0] = (char)('0' + t);
             p += digits;
         }
     }
@@ -653,6 +664,11 @@ size_t mc_datetime_format(const mc_datetime *dt, char *buf, size_t cap)
         p = put2(p, a / 60);
         *p++ = ':';
         p = put2(p, a % 60);
+    }
+    if (cap >= MC_DATETIME_MAX) {
+        n = (size_t)(p - buf);
+        buf[n] = '\0';
+        return n;
     }
     n = (size_t)(p - tmp);
     if (cap < n + 1)
@@ -1247,24 +1263,42 @@ static inline uint64_t special_mask(uint64_t w)
 #endif
 
 /* The first byte in [p, end) that is special in a JSON string, or end. Eight
- * bytes per step; the last partial word is padded with spaces. */
-static inline const char *find_special(const char *p, const char *end)
+ * bytes per step. The last partial word is read again as the whole word that
+ * ends at `end` (its bytes before p were already found plain, and a plain
+ * byte never raises a flag, so the lowest flag is still exact); regions
+ * shorter than a word are read as two overlapping half words. Nothing outside
+ * [p, end) is read, and no call to memcpy is made for the tail. */
+static ALWAYS_INLINE const char *find_special(const char *p, const char *end)
 {
 #if SWAR
     uint64_t w, m;
-    while (end - p >= 8) {
-        memcpy(&w, p, 8);
+    if (LIKELY(end - p >= 8)) {
+        do {
+            memcpy(&w, p, 8);
+            if ((m = special_mask(w)) != 0)
+                return p + (__builtin_ctzll(m) >> 3);
+            p += 8;
+        } while (end - p >= 8);
+        if (p == end)
+            return end;
+        memcpy(&w, end - 8, 8);
         if ((m = special_mask(w)) != 0)
-            return p + (__builtin_ctzll(m) >> 3);
-        p += 8;
+            return end - 8 + (__builtin_ctzll(m) >> 3);
+        return end;
     }
-    if (p < end) {
-        w = ONES * ' ';
-        memcpy(&w, p, (size_t)(end - p));
-        if ((m = special_mask(w)) != 0)
-            return p + (__builtin_ctzll(m) >> 3);
+    if (end - p >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, p, 4);
+        memcpy(&hi, end - 4, 4);
+        m = special_mask((uint64_t)lo | ((uint64_t)hi << 32));
+        if (m == 0)
+            return end;
+        m = (uint64_t)__builtin_ctzll(m) >> 3;
+        return m < 4 ? p + m : end - 8 + m;
     }
-    return end;
+    while (p < end && *p != '"' && *p != '\\' && (unsigned char)*p >= 0x20 && (unsigned char)*p < 0x80)
+        p++;
+    return p;
 #else
     while (p < end && *p != '"' && *p != '\\' && (unsigned char)*p >= 0x20 && (unsigned char)*p < 0x80)
         p++;
@@ -1582,7 +1616,7 @@ static int seen_add(dec *d, seen *s, const span *k, const char *at)
 
 /* Copy n bytes with word moves inline: strings here are short, and a call to
  * memcpy costs more than the copy. Never writes outside dst[0..n). */
-static inline void copy_short(char *dst, const char *src, size_t n)
+static ALWAYS_INLINE void copy_short(char *dst, const char *src, size_t n)
 {
     uint64_t w;
     if (n >= 8) {
@@ -2405,6 +2439,86 @@ static int enc_value(enc *e, const mc_field *f, const char *base)
     }
 }
 
+/*
+ * One member in compact form when it is a string, enum or date-time whose text
+ * needs no escaping: the `,"key":` literal and the value go into one
+ * reservation and are copied inline. Returns 1 if written, 0 if the caller must
+ * take the general path (escapes, unknown enum text, errors), or
+ * MC_ERR_NO_MEMORY.
+ */
+static inline int enc_member_fast(enc *e, const mc_field *f, const char *v, const char *key, size_t klen)
+{
+    mc_buf *b = e->b;
+    const char *s;
+    size_t n;
+    char *o;
+    switch (f->kind) {
+    case MC_KIND_STRING: {
+        const mc_string *sv = (const mc_string *)(const void *)(v + f->offset);
+        s = sv->data;
+        n = sv->len;
+        if (s == NULL)
+            return 0;
+        break;
+    }
+    case MC_KIND_ENUM: {
+        int x;
+        memcpy(&x, v + f->offset, sizeof x);
+        if (x < 0 || (size_t)x >= f->enum_desc->count)
+            return 0;
+        s = f->enum_desc->values[x].wire;
+        n = f->enum_desc->values[x].wire_len;
+        break;
+    }
+    case MC_KIND_DATETIME:
+        if (UNLIKELY(b->cap - b->len <= klen + MC_DATETIME_MAX + 2) && buf_grow(b, klen + MC_DATETIME_MAX + 2) != MC_OK)
+            return MC_ERR_NO_MEMORY;
+        o = b->data + b->len;
+        copy_short(o, key, klen);
+        o[klen] = '"';
+        n = mc_datetime_format((const mc_datetime *)(const void *)(v + f->offset), o + klen + 1, MC_DATETIME_MAX);
+        if (n == 0)
+            return 0; /* the general path reports it */
+        o[klen + 1 + n] = '"';
+        b->len += klen + n + 2;
+        return 1;
+    default:
+        return 0;
+    }
+    if (UNLIKELY(b->cap - b->len <= klen + n + 2) && buf_grow(b, klen + n + 2) != MC_OK)
+        return MC_ERR_NO_MEMORY;
+    o = b->data + b->len;
+#if SWAR
+    if (n >= 8) {
+        /* Check and copy in the same pass: each word is loaded once. Words
+         * written before a special byte turns up are simply not committed. */
+        char *dst = o + klen + 1;
+        uint64_t w;
+        size_t i;
+        for (i = 0; i + 8 < n; i += 8) {
+            memcpy(&w, s + i, 8);
+            if (special_mask(w) != 0)
+                return 0;
+            memcpy(dst + i, &w, 8);
+        }
+        memcpy(&w, s + n - 8, 8); /* the last word, overlapping the previous one */
+        if (special_mask(w) != 0)
+            return 0;
+        memcpy(dst + n - 8, &w, 8);
+    } else
+#endif
+    {
+        if (find_special(s, s + n) != s + n)
+            return 0;
+        copy_short(o + klen + 1, s, n);
+    }
+    copy_short(o, key, klen);
+    o[klen] = '"';
+    o[klen + 1 + n] = '"';
+    b->len += klen + n + 2;
+    return 1;
+}
+
 static int enc_object(enc *e, const mc_type *t, const char *v)
 {
     const mc_string *extra = t->extra != MC_NO_OFFSET ? (const mc_string *)(const void *)(v + t->extra) : NULL;
@@ -2425,23 +2539,13 @@ static int enc_object(enc *e, const mc_type *t, const char *v)
         if (!e->pretty) {
             const char *key = first ? f->key + 1 : f->key;
             size_t klen = first ? (size_t)f->key_len - 1 : f->key_len;
-            if (pr == MC_PRESENT && f->kind == MC_KIND_STRING) {
-                /* key and plain string value in one reservation */
-                const mc_string *sv = (const mc_string *)(const void *)(v + f->offset);
-                mc_buf *b = e->b;
-                if (sv->data != NULL && find_special(sv->data, sv->data + sv->len) == sv->data + sv->len) {
-                    char *o;
-                    if (UNLIKELY(b->cap - b->len <= klen + sv->len + 2) && buf_grow(b, klen + sv->len + 2) != MC_OK)
-                        return MC_ERR_NO_MEMORY;
-                    o = b->data + b->len;
-                    memcpy(o, key, klen);
-                    o[klen] = '"';
-                    memcpy(o + klen + 1, sv->data, sv->len);
-                    o[klen + 1 + sv->len] = '"';
-                    b->len += klen + sv->len + 2;
+            if (pr == MC_PRESENT) {
+                if ((rc = enc_member_fast(e, f, v, key, klen)) == 1) {
                     first = false;
                     continue;
                 }
+                if (rc != 0)
+                    return rc;
             }
             rc = put(e, key, klen);
         } else {
