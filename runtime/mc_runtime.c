@@ -2684,26 +2684,74 @@ static void clear_value(const mc_field *f, char *base, const mc_allocator *a)
     }
 }
 
-static void clear_type(const mc_type *t, void *v, const mc_allocator *a)
+/* Free block p of n bytes; with libc, straight to free(). */
+static inline void release(const mc_allocator *a, void *p, size_t n)
 {
-    char *p = (char *)v;
+    if (a == NULL || a->realloc == NULL)
+        free(p);
+    else if (p != NULL)
+        (void)a->realloc(a->ctx, p, n, 0);
+}
+
+/* Free everything the value of type t at p owns, without resetting it: list
+ * items are released as a whole afterwards, so zeroing them would be wasted.
+ * Only string, enum-text, object and array members own memory. */
+static void release_type(const mc_type *t, char *p, const mc_allocator *a)
+{
     size_t i;
     if (t->kind == MC_KIND_OBJECT) {
-        for (i = 0; i < t->field_count; i++)
-            clear_value(&t->fields[i], p, a);
-        if (t->extra != MC_NO_OFFSET)
-            mc_string_dispose((mc_string *)(void *)(p + t->extra), a);
+        for (i = 0; i < t->field_count; i++) {
+            const mc_field *f = &t->fields[i];
+            switch (f->kind) {
+            case MC_KIND_STRING:
+            case MC_KIND_UUID: {
+                mc_string *sv = (mc_string *)(void *)(p + f->offset);
+                if (sv->data != NULL)
+                    release(a, sv->data, sv->len + 1);
+                break;
+            }
+            case MC_KIND_ENUM:
+                if (f->unknown != MC_NO_OFFSET) {
+                    mc_string *u = (mc_string *)(void *)(p + f->unknown);
+                    if (u->data != NULL)
+                        release(a, u->data, u->len + 1);
+                }
+                break;
+            case MC_KIND_OBJECT:
+            case MC_KIND_ARRAY:
+                release_type(f->type, p + f->offset, a);
+                break;
+            default:
+                break;
+            }
+        }
+        if (t->extra != MC_NO_OFFSET) {
+            mc_string *x = (mc_string *)(void *)(p + t->extra);
+            if (x->data != NULL)
+                release(a, x->data, x->len + 1);
+        }
     } else {
         char *items;
         size_t count;
         memcpy(&items, p + t->items_offset, sizeof items);
         memcpy(&count, p + t->count_offset, sizeof count);
         if (items != NULL) {
-            for (i = 0; i < count; i++)
-                clear_value(&t->item, items + i * t->item_size, a);
-            (void)xrealloc(a, items, count * t->item_size, 0);
+            unsigned ik = t->item.kind;
+            if (ik == MC_KIND_OBJECT || ik == MC_KIND_ARRAY) {
+                for (i = 0; i < count; i++)
+                    release_type(t->item.type, items + i * t->item_size, a);
+            } else if (ik == MC_KIND_STRING || ik == MC_KIND_UUID) {
+                for (i = 0; i < count; i++)
+                    clear_value(&t->item, items + i * t->item_size, a);
+            }
+            release(a, items, count * t->item_size);
         }
     }
+}
+
+static void clear_type(const mc_type *t, void *v, const mc_allocator *a)
+{
+    release_type(t, (char *)v, a);
     memset(v, 0, t->size);
 }
 
