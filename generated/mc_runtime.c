@@ -46,13 +46,17 @@
 #define LIKELY(x) __builtin_expect(!!(x), 1)
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#define ALWAYS_INLINE inline __attribute__((always_inline))
 #else
+#define ALWAYS_INLINE inline
 #define LIKELY(x) (x)
 #define UNLIKELY(x) (x)
 #define PRINTF_LIKE(f, a)
 #endif
 
-#if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && \
+/* Word-at-a-time string scanning needs little-endian order and ctz; define
+ * MC_NO_SWAR to force the portable byte loop (the tests run both). */
+#if !defined(MC_NO_SWAR) && (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define SWAR 1
 #else
@@ -91,7 +95,7 @@ static void *libc_realloc(void *ctx, void *p, size_t old, size_t n)
         free(p);
         return NULL;
     }
-    return realloc(p, n);
+    return p == NULL ? malloc(n) : realloc(p, n);
 }
 
 static void *xrealloc(const mc_allocator *a, void *p, size_t old, size_t n)
@@ -161,7 +165,6 @@ static void *arena_alloc(mc_arena *ar, size_t n)
     }
     ar->last_ = off;
     ar->used_ = off + n;
-    ar->total_ += ROUND_UP(n);
     return block_payload(b) + off;
 }
 
@@ -170,7 +173,18 @@ static void *arena_realloc(void *ctx, void *p, size_t old, size_t n)
 {
     mc_arena *ar = (mc_arena *)ctx;
     void *q;
-    bool is_last = p != NULL && ar->blocks_ != NULL && (char *)p == block_payload(ar->blocks_) + ar->last_ &&
+    bool is_last;
+    if (p == NULL && n != 0) { /* the common case: a new block from the current one */
+        mc_arena_block_ *b = ar->blocks_;
+        size_t off = ROUND_UP(ar->used_);
+        if (b != NULL && off <= b->size && n <= b->size - off) {
+            ar->last_ = off;
+            ar->used_ = off + n;
+            return block_payload(b) + off;
+        }
+        return arena_alloc(ar, n);
+    }
+    is_last = p != NULL && ar->blocks_ != NULL && (char *)p == block_payload(ar->blocks_) + ar->last_ &&
                    ar->used_ == ar->last_ + old;
     if (n == 0) {
         if (is_last)
@@ -222,7 +236,6 @@ void mc_arena_reset(mc_arena *arena)
     }
     arena->used_ = 0;
     arena->last_ = 0;
-    arena->total_ = 0;
 }
 
 void mc_arena_dispose(mc_arena *arena)
@@ -234,7 +247,7 @@ void mc_arena_dispose(mc_arena *arena)
         b = next;
     }
     arena->blocks_ = NULL;
-    arena->used_ = arena->last_ = arena->total_ = 0;
+    arena->used_ = arena->last_ = 0;
 }
 
 /* ======================================================================== */
@@ -475,28 +488,23 @@ static int days_in_month(int64_t y, int64_t m)
     return dim[m - 1];
 }
 
-/* n decimal digits at s, or -1. */
-static int64_t read_digits(const char *s, size_t n)
+/* The two decimal digits at s as a number, or -1. */
+static inline int64_t d2(const char *s)
 {
-    int64_t v = 0;
-    size_t i;
-    for (i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    return v;
+    unsigned a = (unsigned)(unsigned char)s[0] - '0', b = (unsigned)(unsigned char)s[1] - '0';
+    return (a > 9 || b > 9) ? -1 : (int64_t)(a * 10 + b);
 }
 
 /* First second of year 0000 and last second of year 9999, UTC. */
 #define DT_MIN_SECONDS (-62167219200LL)
 #define DT_MAX_SECONDS (253402300799LL)
 
-static int parse_date_part(const char *s, int64_t *y, int64_t *m, int64_t *d)
+static inline int parse_date_part(const char *s, int64_t *y, int64_t *m, int64_t *d)
 {
-    *y = read_digits(s, 4);
-    *m = read_digits(s + 5, 2);
-    *d = read_digits(s + 8, 2);
+    int64_t hi = d2(s), lo = d2(s + 2);
+    *y = (hi < 0 || lo < 0) ? -1 : hi * 100 + lo;
+    *m = d2(s + 5);
+    *d = d2(s + 8);
     if (*y < 0 || *m < 1 || *m > 12 || *d < 1 || s[4] != '-' || s[7] != '-')
         return MC_ERR_DATETIME;
     if (*d > days_in_month(*y, *m))
@@ -514,12 +522,12 @@ int mc_datetime_parse(mc_datetime *out, const char *s, size_t len, unsigned flag
         return MC_ERR_DATETIME;
     if (s[10] != 'T' && s[10] != 't')
         return MC_ERR_DATETIME;
-    hh = read_digits(s + 11, 2);
-    mi = read_digits(s + 14, 2);
+    hh = d2(s + 11);
+    mi = d2(s + 14);
     if (s[13] != ':' || hh < 0 || hh > 23 || mi < 0 || mi > 59)
         return MC_ERR_DATETIME;
     if (pos < len && s[pos] == ':') {
-        if (len - pos < 3 || (ss = read_digits(s + pos + 1, 2)) < 0 || ss > 60)
+        if (len - pos < 3 || (ss = d2(s + pos + 1)) < 0 || ss > 60)
             return MC_ERR_DATETIME;
         pos += 3;
         if (pos < len && s[pos] == '.') {
@@ -549,8 +557,8 @@ int mc_datetime_parse(mc_datetime *out, const char *s, size_t len, unsigned flag
         int64_t oh, om;
         if (len - pos < 6 || s[pos + 3] != ':')
             return MC_ERR_DATETIME;
-        oh = read_digits(s + pos + 1, 2);
-        om = read_digits(s + pos + 4, 2);
+        oh = d2(s + pos + 1);
+        om = d2(s + pos + 4);
         if (oh < 0 || oh > 23 || om < 0 || om > 59)
             return MC_ERR_DATETIME;
         off = oh * 60 + om;
@@ -584,10 +592,14 @@ int mc_datetime_parse(mc_datetime *out, const char *s, size_t len, unsigned flag
     return MC_OK;
 }
 
-static char *put2(char *p, int64_t v)
+static const char digit_pairs[201] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                     "8081828384858687888990919293949596979899";
+
+/* Two decimal digits of 0 <= v <= 99, from a table (no division). */
+static inline char *put2(char *p, int64_t v)
 {
-    p[0] = (char)('0' + v / 10);
-    p[1] = (char)('0' + v % 10);
+    memcpy(p, digit_pairs + 2 * v, 2);
     return p + 2;
 }
 
@@ -604,6 +616,9 @@ size_t mc_datetime_format(const mc_datetime *dt, char *buf, size_t cap)
         ns -= 1000000000;
     if (dt->seconds < DT_MIN_SECONDS - 86400 || dt->seconds > DT_MAX_SECONDS + 86400)
         return 0;
+    /* Write straight into buf when it surely has room (the usual case). */
+    if (cap >= MC_DATETIME_MAX)
+        p = buf;
     local = dt->seconds + off * 60;
     days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
     sod = local - days * 86400;
@@ -621,30 +636,32 @@ size_t mc_datetime_format(const mc_datetime *dt, char *buf, size_t cap)
     *p++ = ':';
     p = put2(p, sod / 60 % 60);
     if (!(dt->form & MC_DT_NO_SECONDS) || sod % 60 != 0 || ns != 0 || leap) {
+        static const int32_t scale[10] = {1000000000, 100000000, 10000000, 1000000, 100000,
+                                          10000,      1000,      100,      10,      1};
         *p++ = ':';
         p = put2(p, leap ? 60 : sod % 60);
         if (digits > 9)
             digits = 9;
-        if (ns != 0) {
+        if (ns != 0 && ns % scale[digits] != 0) {
+            /* the form's digits would lose some: write as many as needed */
             unsigned need = 9;
             int64_t t = ns;
             while (t % 10 == 0) {
                 t /= 10;
                 need--;
             }
-            if (digits < need)
-                digits = need;
+            digits = need;
         }
         if (digits) {
-            char frac[9];
-            int64_t t = ns;
-            int i;
-            for (i = 8; i >= 0; i--) {
-                frac[i] = (char)('0' + t % 10);
-                t /= 10;
-            }
+            int64_t t = ns / scale[digits];
+            unsigned i;
             *p++ = '.';
-            memcpy(p, frac, digits);
+            for (i = digits; i > 1; i -= 2) {
+                memcpy(p + i - 2, digit_pairs + 2 * (t % 100), 2);
+                t /= 100;
+            }
+            if (i == 1)
+                p[0] = (char)('0' + t);
             p += digits;
         }
     }
@@ -660,6 +677,11 @@ size_t mc_datetime_format(const mc_datetime *dt, char *buf, size_t cap)
         p = put2(p, a / 60);
         *p++ = ':';
         p = put2(p, a % 60);
+    }
+    if (cap >= MC_DATETIME_MAX) {
+        n = (size_t)(p - buf);
+        buf[n] = '\0';
+        return n;
     }
     n = (size_t)(p - tmp);
     if (cap < n + 1)
@@ -753,11 +775,13 @@ const char *mc_enum_to_string(const mc_enum_desc *d, int v)
     return d->values[v].wire;
 }
 
+static inline bool lit_eq(const char *p, const char *lit, size_t n);
+
 int mc_enum_from_string(const mc_enum_desc *d, const char *s, size_t len)
 {
     size_t i;
     for (i = 0; i < d->count; i++)
-        if (d->values[i].wire_len == len && memcmp(d->values[i].wire, s, len) == 0)
+        if (d->values[i].wire_len == len && lit_eq(s, d->values[i].wire, len))
             return (int)i;
     return MC_ENUM_UNKNOWN;
 }
@@ -987,6 +1011,7 @@ typedef struct smark {
 typedef struct dec {
     const char *base, *p, *end;
     const mc_allocator *a;
+    mc_arena *arena; /* a is an mc_arena allocator: bump inline */
     unsigned flags, depth, max_depth;
     int code;
     size_t err_off;
@@ -1014,6 +1039,25 @@ static PRINTF_LIKE(4, 5) int fail(dec *d, int code, const char *at, const char *
         va_end(ap);
     }
     return d->code;
+}
+
+/* Allocate n > 0 bytes for the output. With an arena the bump is inlined: the
+ * decoder's one allocation path that runs for every string and array. */
+static inline void *dalloc(dec *d, size_t n)
+{
+    mc_arena *ar = d->arena;
+    if (ar != NULL) {
+        mc_arena_block_ *b = ar->blocks_;
+        size_t off = ROUND_UP(ar->used_);
+        if (LIKELY(b != NULL && off <= b->size && n <= b->size - off)) {
+            ar->last_ = off;
+            ar->used_ = off + n;
+            return block_payload(b) + off;
+        }
+    }
+    if (d->a == NULL)
+        return malloc(n); /* libc: skip the allocator indirection */
+    return xrealloc(d->a, NULL, 0, n);
 }
 
 static void *scratch_alloc(dec *d, size_t n)
@@ -1119,6 +1163,8 @@ static void ptr_index(dec *d, size_t i)
 
 static inline const char *skip_ws(const char *p, const char *end)
 {
+    if (LIKELY(p < end && (unsigned char)*p > ' '))
+        return p; /* compact JSON: nothing to skip */
     while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
         p++;
     return p;
@@ -1142,7 +1188,18 @@ static inline bool lit_eq(const char *p, const char *lit, size_t n)
         memcpy(&b, lit + n - 8, 8);
         return a == b;
     }
-    return memcmp(p, lit, n) == 0;
+    if (n >= 4) { /* two overlapping 4-byte compares */
+        uint32_t x, y, z, w;
+        memcpy(&x, p, 4);
+        memcpy(&y, lit, 4);
+        memcpy(&z, p + n - 4, 4);
+        memcpy(&w, lit + n - 4, 4);
+        return x == y && z == w;
+    }
+    while (n--)
+        if (*p++ != *lit++)
+            return false;
+    return true;
 }
 
 static const char *got_name(const char *p, const char *end)
@@ -1177,8 +1234,11 @@ static const char *kind_name(unsigned kind)
 
 /* The value at d->p does not have the expected kind: a type error, or a
  * syntax error if it is not the start of any JSON value. */
-static int type_error(dec *d, const mc_field *f, bool nullable)
+static bool accepts_null(const mc_field *f);
+
+static int type_error(dec *d, const mc_field *f)
 {
+    bool nullable = accepts_null(f);
     const char *got = got_name(d->p, d->end);
     if (got == NULL)
         return fail(d, MC_ERR_SYNTAX, d->p, "unexpected character '%c'", *d->p);
@@ -1203,9 +1263,60 @@ typedef struct span {
     bool esc;      /* contains a backslash */
 } span;
 
-static bool is_special(unsigned char c)
+#if SWAR
+/* High bit set in each byte of w that is '"', '\\', < 0x20 or >= 0x80. Bytes
+ * above the lowest flagged one may be flagged wrongly (borrows), so only the
+ * lowest flag is used. The usual `& ~x` of the zero-byte test is not needed:
+ * it only removes false flags on bytes >= 0x80, which are flagged anyway. */
+static inline uint64_t special_mask(uint64_t w)
 {
-    return c == '"' || c == '\\' || c < 0x20 || c >= 0x80;
+    uint64_t q = w ^ (ONES * '"'), b = w ^ (ONES * '\\');
+    return ((q - ONES) | (b - ONES) | (w - ONES * 0x20) | w) & HIGHS;
+}
+#endif
+
+/* The first byte in [p, end) that is special in a JSON string, or end. Eight
+ * bytes per step. The last partial word is read again as the whole word that
+ * ends at `end` (its bytes before p were already found plain, and a plain
+ * byte never raises a flag, so the lowest flag is still exact); regions
+ * shorter than a word are read as two overlapping half words. Nothing outside
+ * [p, end) is read, and no call to memcpy is made for the tail. */
+static ALWAYS_INLINE const char *find_special(const char *p, const char *end)
+{
+#if SWAR
+    uint64_t w, m;
+    if (LIKELY(end - p >= 8)) {
+        do {
+            memcpy(&w, p, 8);
+            if ((m = special_mask(w)) != 0)
+                return p + (__builtin_ctzll(m) >> 3);
+            p += 8;
+        } while (end - p >= 8);
+        if (p == end)
+            return end;
+        memcpy(&w, end - 8, 8);
+        if ((m = special_mask(w)) != 0)
+            return end - 8 + (__builtin_ctzll(m) >> 3);
+        return end;
+    }
+    if (end - p >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, p, 4);
+        memcpy(&hi, end - 4, 4);
+        m = special_mask((uint64_t)lo | ((uint64_t)hi << 32));
+        if (m == 0)
+            return end;
+        m = (uint64_t)__builtin_ctzll(m) >> 3;
+        return m < 4 ? p + m : end - 8 + m;
+    }
+    while (p < end && *p != '"' && *p != '\\' && (unsigned char)*p >= 0x20 && (unsigned char)*p < 0x80)
+        p++;
+    return p;
+#else
+    while (p < end && *p != '"' && *p != '\\' && (unsigned char)*p >= 0x20 && (unsigned char)*p < 0x80)
+        p++;
+    return p;
+#endif
 }
 
 /* Errors from check_escape: report, then return 0 bytes. */
@@ -1246,33 +1357,14 @@ static size_t check_escape(dec *d, const char *p)
  * the closing quote. This is the hot loop: eight bytes per step while nothing
  * interesting happens.
  */
-static int scan_string(dec *d, span *sp)
+static int scan_string_slow(dec *d, span *sp)
 {
     const char *p = d->p + 1, *end = d->end;
     bool esc = false;
     for (;;) {
-#if SWAR
-        while (end - p >= 8) {
-            uint64_t w, m;
-            memcpy(&w, p, 8);
-            m = ((w ^ (ONES * '"')) - ONES) & ~(w ^ (ONES * '"'));
-            m |= ((w ^ (ONES * '\\')) - ONES) & ~(w ^ (ONES * '\\'));
-            m |= (w - ONES * 0x20) & ~w;
-            m = (m | w) & HIGHS;
-            if (m) {
-                p += __builtin_ctzll(m) >> 3;
-                goto special;
-            }
-            p += 8;
-        }
-#endif
-        while (p < end && !is_special((unsigned char)*p))
-            p++;
-        if (p >= end)
+        p = find_special(p, end);
+        if (UNLIKELY(p >= end))
             return fail(d, MC_ERR_SYNTAX, d->p, "unterminated string");
-#if SWAR
-    special:
-#endif
         if (*p == '"')
             break;
         if (*p == '\\') {
@@ -1297,10 +1389,24 @@ static int scan_string(dec *d, span *sp)
     return MC_OK;
 }
 
+/* scan_string's common case inline: plain ASCII up to the closing quote. */
+static inline int scan_string(dec *d, span *sp)
+{
+    const char *p = find_special(d->p + 1, d->end);
+    if (LIKELY(p < d->end && *p == '"')) {
+        sp->s = d->p + 1;
+        sp->n = (size_t)(p - sp->s);
+        sp->esc = false;
+        d->p = p + 1;
+        return MC_OK;
+    }
+    return scan_string_slow(d, sp);
+}
+
 /* Copy a scanned string into a new exact-size allocation. */
 static int span_to_string(dec *d, const span *sp, mc_string *out, const char *at)
 {
-    char *buf = (char *)xrealloc(d->a, NULL, 0, sp->n + 1);
+    char *buf = (char *)dalloc(d, sp->n + 1);
     size_t len = sp->n;
     if (buf == NULL)
         return fail(d, MC_ERR_NO_MEMORY, at, "out of memory");
@@ -1393,14 +1499,14 @@ static int scan_number(dec *d, num *nm)
     return MC_OK;
 }
 
-static int dec_int(dec *d, void *val, bool is64, const mc_field *f, bool nullable)
+static int dec_int(dec *d, void *val, bool is64, const mc_field *f)
 {
     const char *at = d->p;
     num nm;
     int rc;
     uint64_t lim;
     if (!(*at == '-' || (*at >= '0' && *at <= '9')))
-        return type_error(d, f, nullable);
+        return type_error(d, f);
     if ((rc = scan_number(d, &nm)) != MC_OK)
         return rc;
     if (!nm.is_int)
@@ -1418,14 +1524,14 @@ static int dec_int(dec *d, void *val, bool is64, const mc_field *f, bool nullabl
     return MC_OK;
 }
 
-static int dec_real(dec *d, void *val, bool single, const mc_field *f, bool nullable)
+static int dec_real(dec *d, void *val, bool single, const mc_field *f)
 {
     const char *at = d->p;
     num nm;
     double v;
     int rc;
     if (!(*at == '-' || (*at >= '0' && *at <= '9')))
-        return type_error(d, f, nullable);
+        return type_error(d, f);
     if ((rc = scan_number(d, &nm)) != MC_OK)
         return rc;
     rc = num_to_double(&nm, single, &v, d->a);
@@ -1471,19 +1577,28 @@ static int keep_unknown(dec *d, mc_string *extra, const char *s, const char *e)
     return MC_OK;
 }
 
-static const mc_field *find_field(const mc_type *t, const span *k)
+/* Index of the member named by key text k, or t->field_count. Plain names are
+ * compared bytewise first; only when that fails are escapes considered (a key
+ * or a schema name written with backslashes), so the common miss costs no
+ * unescaping. */
+static size_t find_field(const mc_type *t, const span *k)
 {
-    size_t i;
-    for (i = 0; i < t->field_count; i++) {
+    size_t i, count = t->field_count;
+    if (!k->esc) {
+        for (i = 0; i < count; i++) {
+            const mc_field *f = &t->fields[i];
+            if ((size_t)f->key_len - 4 == k->n && lit_eq(f->key + 2, k->s, k->n))
+                return i;
+        }
+    }
+    for (i = 0; i < count; i++) {
         const mc_field *f = &t->fields[i];
         const char *name = f->key + 2;
         size_t n = (size_t)f->key_len - 4;
-        if (!k->esc && n == k->n && memcmp(name, k->s, n) == 0)
-            return f;
         if ((k->esc || memchr(name, '\\', n) != NULL) && text_equal(k->s, k->n, k->esc, name, n, true))
-            return f;
+            return i;
     }
-    return NULL;
+    return count;
 }
 
 /* Unknown member names seen in one object, to reject duplicates among them. */
@@ -1512,9 +1627,96 @@ static int seen_add(dec *d, seen *s, const span *k, const char *at)
     return MC_OK;
 }
 
+/* Copy n bytes with word moves inline: strings here are short, and a call to
+ * memcpy costs more than the copy. Never writes outside dst[0..n). */
+static ALWAYS_INLINE void copy_short(char *dst, const char *src, size_t n)
+{
+    uint64_t w;
+    if (n >= 8) {
+        size_t i;
+        for (i = 0; i + 8 < n; i += 8) {
+            memcpy(&w, src + i, 8);
+            memcpy(dst + i, &w, 8);
+        }
+        memcpy(&w, src + n - 8, 8); /* the last word, overlapping the previous one */
+        memcpy(dst + n - 8, &w, 8);
+    } else if (n >= 4) {
+        uint32_t x, y;
+        memcpy(&x, src, 4);
+        memcpy(&y, src + n - 4, 4);
+        memcpy(dst, &x, 4);
+        memcpy(dst + n - 4, &y, 4);
+    } else {
+        size_t i;
+        for (i = 0; i < n; i++)
+            dst[i] = src[i];
+    }
+}
+
+/* The member of ed whose wire text is exactly s[0..n), or MC_ENUM_UNKNOWN. */
+static inline int enum_find(const mc_enum_desc *ed, const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < ed->count; i++)
+        if (ed->values[i].wire_len == n && lit_eq(s, ed->values[i].wire, n))
+            return (int)i;
+    return MC_ENUM_UNKNOWN;
+}
+
+/*
+ * The value of known member f at d->p (whitespace skipped). The two kinds that
+ * make up most documents, strings and enums, are decoded here when they are
+ * plain ASCII without escapes (one SWAR scan, one allocation, one inline copy;
+ * an enum is matched without allocating); anything else, including every
+ * error, goes through the generic dec_value.
+ */
+static inline int dec_member(dec *d, const mc_field *f, char *out)
+{
+    const char *p = d->p, *q;
+    if (p < d->end && *p == '"') {
+        if (f->kind == MC_KIND_STRING) {
+            q = find_special(p + 1, d->end);
+            if (LIKELY(q < d->end && *q == '"')) {
+                size_t n = (size_t)(q - p - 1);
+                mc_string *s = (mc_string *)(void *)(out + f->offset);
+                char *buf = (char *)dalloc(d, n + 1);
+                if (buf == NULL)
+                    return fail(d, MC_ERR_NO_MEMORY, p, "out of memory");
+                copy_short(buf, p + 1, n);
+                buf[n] = '\0';
+                s->data = buf;
+                s->len = n;
+                *(mc_presence *)(out + f->presence) = MC_PRESENT;
+                d->p = q + 1;
+                return MC_OK;
+            }
+        } else if (f->kind == MC_KIND_ENUM) {
+            q = find_special(p + 1, d->end);
+            if (LIKELY(q < d->end && *q == '"')) {
+                int v = enum_find(f->enum_desc, p + 1, (size_t)(q - p - 1));
+                if (LIKELY(v != MC_ENUM_UNKNOWN)) {
+                    memcpy(out + f->offset, &v, sizeof v);
+                    *(mc_presence *)(out + f->presence) = MC_PRESENT;
+                    d->p = q + 1;
+                    return MC_OK;
+                }
+            }
+        }
+    }
+    return dec_value(d, f, out);
+}
+
+/*
+ * An object. Members are expected in schema order: after a value, the next
+ * member's `,"name":` literal is compared with the input in one go (8 bytes
+ * per compare), which consumes the comma, the name, its quotes and the colon.
+ * Only when that fails (whitespace, another order, unknown members, the end)
+ * does the general path run: separators, a scanned key, a table lookup.
+ */
 static int dec_object(dec *d, const mc_type *t, char *out)
 {
     const mc_field *fields = t->fields, *f;
+    const size_t count = t->field_count;
     size_t next = 0, i;
     seen unknown = {NULL, 0, 0};
     smark mark = scratch_mark(d);
@@ -1535,19 +1737,17 @@ static int dec_object(dec *d, const mc_type *t, char *out)
             goto out;
         }
         f = NULL;
-        if (LIKELY(next < t->field_count)) {
+        if (LIKELY(next < count)) {
             /* The expected next member, matched with its quotes and colon. */
             const mc_field *e = &fields[next];
             size_t n = (size_t)e->key_len - 1;
             if ((size_t)(d->end - d->p) >= n && lit_eq(d->p, e->key + 1, n)) {
                 f = e;
-                k.s = e->key + 2;
-                k.n = n - 3;
-                k.esc = false;
                 d->p += n;
             }
         }
         if (f == NULL) {
+            size_t idx;
             if ((rc = scan_string(d, &k)) != MC_OK)
                 goto out;
             d->p = skip_ws(d->p, d->end);
@@ -1556,28 +1756,46 @@ static int dec_object(dec *d, const mc_type *t, char *out)
                 goto out;
             }
             d->p++;
-            f = find_field(t, &k);
+            idx = find_field(t, &k);
+            if (idx < count)
+                f = &fields[idx];
         }
-        d->p = skip_ws(d->p, d->end);
-        if (f != NULL) {
-            if (*(mc_presence *)(out + f->presence) != MC_ABSENT) {
-                rc = fail(d, MC_ERR_DUPLICATE_KEY, key_at, "duplicate member \"%.*s\"", (int)(k.n > 40 ? 40 : k.n), k.s);
-                ptr_key(d, k.s, k.n);
-                goto out;
+        for (;;) {
+            d->p = skip_ws(d->p, d->end);
+            if (f != NULL) {
+                next = (size_t)(f - fields) + 1;
+                if (UNLIKELY(*(mc_presence *)(out + f->presence) != MC_ABSENT)) {
+                    size_t n = (size_t)f->key_len - 4;
+                    rc = fail(d, MC_ERR_DUPLICATE_KEY, key_at, "duplicate member \"%.*s\"", (int)(n > 40 ? 40 : n),
+                              f->key + 2);
+                    ptr_key(d, f->key + 2, n);
+                    goto out;
+                }
+                if ((rc = dec_member(d, f, out)) != MC_OK) {
+                    ptr_key(d, f->key + 2, (size_t)f->key_len - 4);
+                    goto out;
+                }
+            } else {
+                if ((rc = seen_add(d, &unknown, &k, key_at)) != MC_OK || (rc = skip_value(d)) != MC_OK) {
+                    ptr_key(d, k.s, k.n);
+                    goto out;
+                }
+                if ((d->flags & MC_DECODE_KEEP_UNKNOWN) && t->extra != MC_NO_OFFSET &&
+                    (rc = keep_unknown(d, (mc_string *)(out + t->extra), key_at, d->p)) != MC_OK)
+                    goto out;
             }
-            if ((rc = dec_value(d, f, out)) != MC_OK) {
-                ptr_key(d, k.s, k.n);
-                goto out;
+            /* The next member in schema order, with its comma: the hot path. */
+            if (LIKELY(next < count)) {
+                const mc_field *e = &fields[next];
+                size_t n = e->key_len;
+                if ((size_t)(d->end - d->p) >= n && lit_eq(d->p, e->key, n)) {
+                    key_at = d->p + 1;
+                    f = e;
+                    d->p += n;
+                    continue;
+                }
             }
-            next = (size_t)(f - fields) + 1;
-        } else {
-            if ((rc = seen_add(d, &unknown, &k, key_at)) != MC_OK || (rc = skip_value(d)) != MC_OK) {
-                ptr_key(d, k.s, k.n);
-                goto out;
-            }
-            if ((d->flags & MC_DECODE_KEEP_UNKNOWN) && t->extra != MC_NO_OFFSET &&
-                (rc = keep_unknown(d, (mc_string *)(out + t->extra), key_at, d->p)) != MC_OK)
-                goto out;
+            break;
         }
         d->p = skip_ws(d->p, d->end);
         if (d->p < d->end && *d->p == ',') {
@@ -1592,7 +1810,7 @@ static int dec_object(dec *d, const mc_type *t, char *out)
         goto out;
     }
 done:
-    for (i = 0; i < t->field_count; i++) {
+    for (i = 0; i < count; i++) {
         f = &fields[i];
         if ((f->flags & MC_REQUIRED) && *(mc_presence *)(out + f->presence) == MC_ABSENT) {
             size_t n = (size_t)f->key_len - 4;
@@ -1672,7 +1890,7 @@ static int dec_array(dec *d, const mc_type *t, char *out)
         rc = fail(d, MC_ERR_SYNTAX, d->p, d->p < d->end ? "expected ',' or ']'" : "unexpected end of input");
         goto fail;
     }
-    if (count > SIZE_MAX / isz || (items = (char *)xrealloc(d->a, NULL, 0, count * isz)) == NULL) {
+    if (count > SIZE_MAX / isz || (items = (char *)dalloc(d, count * isz)) == NULL) {
         rc = fail(d, MC_ERR_NO_MEMORY, d->p, "out of memory");
         goto fail;
     }
@@ -1762,14 +1980,20 @@ static int dec_time(dec *d, const mc_field *f, char *val)
     return MC_OK;
 }
 
+/* JSON null is allowed for this member. */
+static bool accepts_null(const mc_field *f)
+{
+    return (f->flags & MC_NULLABLE) || (f->kind == MC_KIND_ENUM && f->enum_desc->has_null);
+}
+
 static int dec_value(dec *d, const mc_field *f, char *base)
 {
     char *val = base + f->offset;
-    bool nullable = (f->flags & MC_NULLABLE) || (f->kind == MC_KIND_ENUM && f->enum_desc->has_null);
     int rc;
     if (UNLIKELY(d->p >= d->end))
         return fail(d, MC_ERR_SYNTAX, d->p, "unexpected end of input");
     if (*d->p == 'n') {
+        bool nullable = accepts_null(f);
         if (!nullable || f->presence == MC_NO_OFFSET) {
             if ((rc = expect_lit(d, "null", 4)) != MC_OK)
                 return rc;
@@ -1788,7 +2012,7 @@ static int dec_value(dec *d, const mc_field *f, char *base)
         span sp;
         mc_string s;
         if (*d->p != '"')
-            return type_error(d, f, nullable);
+            return type_error(d, f);
         if ((rc = scan_string(d, &sp)) != MC_OK || (rc = span_to_string(d, &sp, &s, at)) != MC_OK)
             return rc;
         if (f->kind == MC_KIND_UUID && !is_uuid(s.data, s.len)) {
@@ -1800,14 +2024,14 @@ static int dec_value(dec *d, const mc_field *f, char *base)
     }
     case MC_KIND_ENUM:
         if (*d->p != '"')
-            return type_error(d, f, nullable);
+            return type_error(d, f);
         if ((rc = dec_enum(d, f, base)) != MC_OK)
             return rc;
         break;
     case MC_KIND_BOOL: {
         bool b = *d->p == 't';
         if (*d->p != 't' && *d->p != 'f')
-            return type_error(d, f, nullable);
+            return type_error(d, f);
         if ((rc = b ? expect_lit(d, "true", 4) : expect_lit(d, "false", 5)) != MC_OK)
             return rc;
         memcpy(val, &b, sizeof b);
@@ -1815,30 +2039,30 @@ static int dec_value(dec *d, const mc_field *f, char *base)
     }
     case MC_KIND_INT32:
     case MC_KIND_INT64:
-        if ((rc = dec_int(d, val, f->kind == MC_KIND_INT64, f, nullable)) != MC_OK)
+        if ((rc = dec_int(d, val, f->kind == MC_KIND_INT64, f)) != MC_OK)
             return rc;
         break;
     case MC_KIND_FLOAT:
     case MC_KIND_DOUBLE:
-        if ((rc = dec_real(d, val, f->kind == MC_KIND_FLOAT, f, nullable)) != MC_OK)
+        if ((rc = dec_real(d, val, f->kind == MC_KIND_FLOAT, f)) != MC_OK)
             return rc;
         break;
     case MC_KIND_DATETIME:
     case MC_KIND_DATE:
         if (*d->p != '"')
-            return type_error(d, f, nullable);
+            return type_error(d, f);
         if ((rc = dec_time(d, f, val)) != MC_OK)
             return rc;
         break;
     case MC_KIND_OBJECT:
         if (*d->p != '{')
-            return type_error(d, f, nullable);
+            return type_error(d, f);
         if ((rc = dec_object(d, f->type, val)) != MC_OK)
             return rc;
         break;
     case MC_KIND_ARRAY:
         if (*d->p != '[')
-            return type_error(d, f, nullable);
+            return type_error(d, f);
         if ((rc = dec_array(d, f->type, val)) != MC_OK)
             return rc;
         break;
@@ -1945,6 +2169,7 @@ int mc_decode(const mc_type *t, void *out, const char *json, size_t len, const m
     d.base = d.p = json ? json : "";
     d.end = d.base + len;
     d.a = opt ? opt->allocator : NULL;
+    d.arena = d.a != NULL && d.a->realloc == arena_realloc ? (mc_arena *)d.a->ctx : NULL;
     d.flags = opt ? opt->flags : 0;
     d.max_depth = opt && opt->max_depth ? opt->max_depth : MC_DEFAULT_MAX_DEPTH;
     if (d.max_depth > MC_MAX_DEPTH_LIMIT)
@@ -2040,41 +2265,33 @@ static int put_indent(enc *e)
     return rc;
 }
 
-/* Write s[0..n) as a JSON string: runs of plain bytes in bulk, 8 at a time. */
+/* Write s[0..n) as a JSON string. The common case (nothing to escape) is one
+ * reservation and one copy; otherwise runs of plain bytes are copied in bulk. */
 static int enc_string(enc *e, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
-    const char *p = s, *end = s + n, *run = s;
+    mc_buf *b = e->b;
+    const char *p, *end = s + n, *run = s;
     int rc;
-    if ((rc = put(e, "\"", 1)) != MC_OK)
-        return rc;
+    if (UNLIKELY(b->cap - b->len <= n + 2) && buf_grow(b, n + 2) != MC_OK)
+        return MC_ERR_NO_MEMORY;
+    p = find_special(s, end);
+    if (LIKELY(p == end)) {
+        char *o = b->data + b->len;
+        o[0] = '"';
+        memcpy(o + 1, s, n);
+        o[n + 1] = '"';
+        b->len += n + 2;
+        return MC_OK;
+    }
+    b->data[b->len++] = '"';
     while (p < end) {
-        unsigned char c;
-#if SWAR
-        while (end - p >= 8) {
-            uint64_t w, m;
-            memcpy(&w, p, 8);
-            m = ((w ^ (ONES * '"')) - ONES) & ~(w ^ (ONES * '"'));
-            m |= ((w ^ (ONES * '\\')) - ONES) & ~(w ^ (ONES * '\\'));
-            m |= (w - ONES * 0x20) & ~w;
-            m = (m | w) & HIGHS;
-            if (m) {
-                p += __builtin_ctzll(m) >> 3;
-                break;
-            }
-            p += 8;
-        }
-#endif
-        while (p < end && !is_special((unsigned char)*p))
-            p++;
-        if (p >= end)
-            break;
-        c = (unsigned char)*p;
+        unsigned char c = (unsigned char)*p;
         if (c >= 0x80) {
             size_t k = utf8_seq((const unsigned char *)p, (const unsigned char *)end);
             if (k == 0)
                 return MC_ERR_UTF8;
-            p += k;
+            p = find_special(p + k, end);
             continue;
         }
         if ((rc = put(e, run, (size_t)(p - run))) != MC_OK)
@@ -2102,6 +2319,7 @@ static int enc_string(enc *e, const char *s, size_t n)
                 return rc;
         }
         run = ++p;
+        p = find_special(p, end);
     }
     if ((rc = put(e, run, (size_t)(end - run))) != MC_OK)
         return rc;
@@ -2234,6 +2452,86 @@ static int enc_value(enc *e, const mc_field *f, const char *base)
     }
 }
 
+/*
+ * One member in compact form when it is a string, enum or date-time whose text
+ * needs no escaping: the `,"key":` literal and the value go into one
+ * reservation and are copied inline. Returns 1 if written, 0 if the caller must
+ * take the general path (escapes, unknown enum text, errors), or
+ * MC_ERR_NO_MEMORY.
+ */
+static inline int enc_member_fast(enc *e, const mc_field *f, const char *v, const char *key, size_t klen)
+{
+    mc_buf *b = e->b;
+    const char *s;
+    size_t n;
+    char *o;
+    switch (f->kind) {
+    case MC_KIND_STRING: {
+        const mc_string *sv = (const mc_string *)(const void *)(v + f->offset);
+        s = sv->data;
+        n = sv->len;
+        if (s == NULL)
+            return 0;
+        break;
+    }
+    case MC_KIND_ENUM: {
+        int x;
+        memcpy(&x, v + f->offset, sizeof x);
+        if (x < 0 || (size_t)x >= f->enum_desc->count)
+            return 0;
+        s = f->enum_desc->values[x].wire;
+        n = f->enum_desc->values[x].wire_len;
+        break;
+    }
+    case MC_KIND_DATETIME:
+        if (UNLIKELY(b->cap - b->len <= klen + MC_DATETIME_MAX + 2) && buf_grow(b, klen + MC_DATETIME_MAX + 2) != MC_OK)
+            return MC_ERR_NO_MEMORY;
+        o = b->data + b->len;
+        copy_short(o, key, klen);
+        o[klen] = '"';
+        n = mc_datetime_format((const mc_datetime *)(const void *)(v + f->offset), o + klen + 1, MC_DATETIME_MAX);
+        if (n == 0)
+            return 0; /* the general path reports it */
+        o[klen + 1 + n] = '"';
+        b->len += klen + n + 2;
+        return 1;
+    default:
+        return 0;
+    }
+    if (UNLIKELY(b->cap - b->len <= klen + n + 2) && buf_grow(b, klen + n + 2) != MC_OK)
+        return MC_ERR_NO_MEMORY;
+    o = b->data + b->len;
+#if SWAR
+    if (n >= 8) {
+        /* Check and copy in the same pass: each word is loaded once. Words
+         * written before a special byte turns up are simply not committed. */
+        char *dst = o + klen + 1;
+        uint64_t w;
+        size_t i;
+        for (i = 0; i + 8 < n; i += 8) {
+            memcpy(&w, s + i, 8);
+            if (special_mask(w) != 0)
+                return 0;
+            memcpy(dst + i, &w, 8);
+        }
+        memcpy(&w, s + n - 8, 8); /* the last word, overlapping the previous one */
+        if (special_mask(w) != 0)
+            return 0;
+        memcpy(dst + n - 8, &w, 8);
+    } else
+#endif
+    {
+        if (find_special(s, s + n) != s + n)
+            return 0;
+        copy_short(o + klen + 1, s, n);
+    }
+    copy_short(o, key, klen);
+    o[klen] = '"';
+    o[klen + 1 + n] = '"';
+    b->len += klen + n + 2;
+    return 1;
+}
+
 static int enc_object(enc *e, const mc_type *t, const char *v)
 {
     const mc_string *extra = t->extra != MC_NO_OFFSET ? (const mc_string *)(const void *)(v + t->extra) : NULL;
@@ -2252,7 +2550,17 @@ static int enc_object(enc *e, const mc_type *t, const char *v)
             continue;
         }
         if (!e->pretty) {
-            rc = first ? put(e, f->key + 1, (size_t)f->key_len - 1) : put(e, f->key, f->key_len);
+            const char *key = first ? f->key + 1 : f->key;
+            size_t klen = first ? (size_t)f->key_len - 1 : f->key_len;
+            if (pr == MC_PRESENT) {
+                if ((rc = enc_member_fast(e, f, v, key, klen)) == 1) {
+                    first = false;
+                    continue;
+                }
+                if (rc != 0)
+                    return rc;
+            }
+            rc = put(e, key, klen);
         } else {
             if ((!first && (rc = put(e, ",", 1)) != MC_OK) || (rc = put_indent(e)) != MC_OK ||
                 (rc = put(e, f->key + 1, (size_t)f->key_len - 2)) != MC_OK)
@@ -2389,26 +2697,74 @@ static void clear_value(const mc_field *f, char *base, const mc_allocator *a)
     }
 }
 
-static void clear_type(const mc_type *t, void *v, const mc_allocator *a)
+/* Free block p of n bytes; with libc, straight to free(). */
+static inline void release(const mc_allocator *a, void *p, size_t n)
 {
-    char *p = (char *)v;
+    if (a == NULL || a->realloc == NULL)
+        free(p);
+    else if (p != NULL)
+        (void)a->realloc(a->ctx, p, n, 0);
+}
+
+/* Free everything the value of type t at p owns, without resetting it: list
+ * items are released as a whole afterwards, so zeroing them would be wasted.
+ * Only string, enum-text, object and array members own memory. */
+static void release_type(const mc_type *t, char *p, const mc_allocator *a)
+{
     size_t i;
     if (t->kind == MC_KIND_OBJECT) {
-        for (i = 0; i < t->field_count; i++)
-            clear_value(&t->fields[i], p, a);
-        if (t->extra != MC_NO_OFFSET)
-            mc_string_dispose((mc_string *)(void *)(p + t->extra), a);
+        for (i = 0; i < t->field_count; i++) {
+            const mc_field *f = &t->fields[i];
+            switch (f->kind) {
+            case MC_KIND_STRING:
+            case MC_KIND_UUID: {
+                mc_string *sv = (mc_string *)(void *)(p + f->offset);
+                if (sv->data != NULL)
+                    release(a, sv->data, sv->len + 1);
+                break;
+            }
+            case MC_KIND_ENUM:
+                if (f->unknown != MC_NO_OFFSET) {
+                    mc_string *u = (mc_string *)(void *)(p + f->unknown);
+                    if (u->data != NULL)
+                        release(a, u->data, u->len + 1);
+                }
+                break;
+            case MC_KIND_OBJECT:
+            case MC_KIND_ARRAY:
+                release_type(f->type, p + f->offset, a);
+                break;
+            default:
+                break;
+            }
+        }
+        if (t->extra != MC_NO_OFFSET) {
+            mc_string *x = (mc_string *)(void *)(p + t->extra);
+            if (x->data != NULL)
+                release(a, x->data, x->len + 1);
+        }
     } else {
         char *items;
         size_t count;
         memcpy(&items, p + t->items_offset, sizeof items);
         memcpy(&count, p + t->count_offset, sizeof count);
         if (items != NULL) {
-            for (i = 0; i < count; i++)
-                clear_value(&t->item, items + i * t->item_size, a);
-            (void)xrealloc(a, items, count * t->item_size, 0);
+            unsigned ik = t->item.kind;
+            if (ik == MC_KIND_OBJECT || ik == MC_KIND_ARRAY) {
+                for (i = 0; i < count; i++)
+                    release_type(t->item.type, items + i * t->item_size, a);
+            } else if (ik == MC_KIND_STRING || ik == MC_KIND_UUID) {
+                for (i = 0; i < count; i++)
+                    clear_value(&t->item, items + i * t->item_size, a);
+            }
+            release(a, items, count * t->item_size);
         }
     }
+}
+
+static void clear_type(const mc_type *t, void *v, const mc_allocator *a)
+{
+    release_type(t, (char *)v, a);
     memset(v, 0, t->size);
 }
 

@@ -164,7 +164,6 @@ typedef struct mc_arena {
     mc_arena_block_ *blocks_;  /* newest first */
     size_t used_;              /* bytes used in blocks_ */
     size_t last_;              /* offset of the most recent allocation in blocks_ */
-    size_t total_;             /* bytes handed out since the last reset (high-water hint) */
     size_t block_size_;
 } mc_arena;
 
