@@ -33,6 +33,8 @@
 #define HDR 16u /* keeps the payload aligned for any object */
 
 static size_t live_blocks, live_bytes;
+static size_t alloc_calls; /* allocations and resizes since the last reset */
+static size_t fail_at;     /* make call number fail_at fail (0: never) */
 
 static void die(const char *what)
 {
@@ -45,6 +47,8 @@ static void *count_realloc(void *ctx, void *p, size_t old, size_t n)
     unsigned char *h;
     size_t had;
     (void)ctx;
+    if (n != 0 && ++alloc_calls == fail_at)
+        return NULL;
     if (p == NULL) {
         if (old != 0)
             die("allocator: NULL block with old_size != 0");
@@ -84,9 +88,11 @@ static void *count_realloc(void *ctx, void *p, size_t old, size_t n)
 
 static const mc_allocator counting = {count_realloc, NULL};
 
+static size_t base_blocks, base_bytes; /* live values the caller still holds */
+
 static void expect_nothing_live(const char *where)
 {
-    if (live_blocks != 0 || live_bytes != 0) {
+    if (live_blocks != base_blocks || live_bytes != base_bytes) {
         fprintf(stderr, "%zu blocks / %zu bytes live after %s\n", live_blocks, live_bytes, where);
         die("leak through the mc_allocator");
     }
@@ -239,6 +245,81 @@ static void accepted(const char *json, size_t len, int verdict, const char *how)
     }
 }
 
+static size_t input_hash(const char *s, size_t n)
+{
+    size_t h = 1469598103934665603u, i;
+    for (i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+    return h ^ n;
+}
+
+/* v decoded OK from json with *o: fail one allocation (chosen by the input's
+ * hash) of the same decode, and of encoding v; each must fail cleanly
+ * (MC_ERR_NO_MEMORY, init state / buffer unchanged, nothing leaked). */
+static void inject_failures(const mc_type *t, const void *v, const char *json, size_t len,
+                            const mc_decode_options *o)
+{
+    unsigned char w[512];
+    size_t k, h = input_hash(json, len);
+    mc_error err;
+    mc_buf b;
+    int rc;
+
+    base_blocks = live_blocks;
+    base_bytes = live_bytes;
+    alloc_calls = 0;
+    fail_at = 0;
+    if (mc_decode(t, w, json, len, o, NULL) != MC_OK)
+        die("decode not deterministic");
+    k = alloc_calls;
+    mc_clear(t, w, &counting);
+    if (k > 0) {
+        alloc_calls = 0;
+        fail_at = 1 + h % k;
+        memset(w, 0xA5, t->size);
+        rc = mc_decode(t, w, json, len, o, &err);
+        fail_at = 0;
+        check_error(rc, &err, len);
+        if (rc == MC_OK) {
+            mc_clear(t, w, &counting);
+        } else {
+            if (rc != MC_ERR_NO_MEMORY) {
+                fprintf(stderr, "allocation %zu of %zu failed: status %d (%s)\n", (size_t)(1 + h % k),
+                        k, rc, mc_status_text(rc));
+                die("a failed allocation is not reported as MC_ERR_NO_MEMORY");
+            }
+            if (!all_zero(w, t->size))
+                die("decode failing on memory left the output not in init state");
+        }
+        expect_nothing_live("a decode that ran out of memory");
+    }
+
+    mc_buf_init(&b, &counting);
+    if (mc_buf_append(&b, "[", 1) != MC_OK)
+        die("mc_buf_append");
+    alloc_calls = 0;
+    if (mc_encode(t, v, &b, NULL) != MC_OK)
+        die("encode after a prefix failed");
+    k = alloc_calls;
+    mc_buf_dispose(&b);
+    if (k > 0) {
+        mc_buf_init(&b, &counting);
+        if (mc_buf_append(&b, "[", 1) != MC_OK)
+            die("mc_buf_append");
+        alloc_calls = 0;
+        fail_at = 1 + (h >> 16) % k;
+        rc = mc_encode(t, v, &b, NULL);
+        fail_at = 0;
+        if (rc != MC_OK && rc != MC_ERR_NO_MEMORY)
+            die("encode failing on memory: wrong status");
+        if (rc != MC_OK && (b.len != 1 || b.data[0] != '[' || b.data[1] != '\0'))
+            die("encode failing on memory changed the buffer");
+        mc_buf_dispose(&b);
+    }
+    expect_nothing_live("an encode that ran out of memory");
+    base_blocks = base_bytes = 0;
+}
+
 /* The generic checks for one type. */
 static void fuzz_type(const mc_type *t, const char *json, size_t len, int verdict)
 {
@@ -260,6 +341,7 @@ static void fuzz_type(const mc_type *t, const char *json, size_t len, int verdic
     if (rd == MC_OK) {
         accepted(json, len, verdict, "default");
         round_trip(t, vd, &od);
+        inject_failures(t, vd, json, len, &od);
     }
 
     /* strict: accepts a subset of default, with the same value */
@@ -286,6 +368,7 @@ static void fuzz_type(const mc_type *t, const char *json, size_t len, int verdic
         char *ek;
         accepted(json, len, verdict, "keep-unknown");
         round_trip(t, vk, &ok);
+        inject_failures(t, vk, json, len, &ok);
         ek = encode(t, vk, 0, &lk);
         if (decode(t, vx, ek, lk, &od) != MC_OK)
             die("encoding with kept unknowns does not decode");
