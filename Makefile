@@ -55,7 +55,7 @@ ALL_TESTS     := $(UNIT_TESTS) $(RUNTIME_TESTS) $(MODEL_TESTS)
 INTEGRATION   := $(sort $(wildcard tests/integration/*.sh))
 
 .PHONY: all deps test-deps modelc regen models tests check test sanitize valgrind \
-        check-generated check-integration conformance bench install uninstall clean
+        check-generated check-integration check-clang conformance bench install uninstall clean
 .DELETE_ON_ERROR:
 
 # Each step is its own make so that later steps see the files earlier ones wrote.
@@ -145,12 +145,17 @@ check-generated: $(B)/modelc
 check-integration: $(B)/modelc models
 	@MODELC=$(abspath $(B)/modelc) CC=$(CC) sh tests/run.sh "" $(INTEGRATION)
 
-# The suite: generated/ up to date, the plain build, the workflows, then
-# ASan+UBSan, then valgrind.
+# modelc, the runtime and every test program also build warning-free with clang.
+check-clang:
+	@$(MAKE) --no-print-directory CC=clang B=build/clang tests models
+
+# The suite: generated/ up to date, the plain build, the workflows, a clang
+# build, then ASan+UBSan, then valgrind.
 test: test-deps
 	@$(MAKE) --no-print-directory check-generated
 	@$(MAKE) --no-print-directory check
 	@$(MAKE) --no-print-directory check-integration
+	@$(MAKE) --no-print-directory check-clang
 	@$(MAKE) --no-print-directory sanitize
 	@$(MAKE) --no-print-directory valgrind
 
