@@ -46,8 +46,8 @@ SCHEMAS   := $(sort $(wildcard schema/*.yaml))
 UNIT_TESTS    := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 RUNTIME_TESTS := $(patsubst tests/runtime/%.c,$(B)/tests/%,$(wildcard tests/runtime/test_*.c))
 MODEL_TESTS   := $(patsubst tests/models/%.c,$(B)/tests/%,$(wildcard tests/models/test_*.c))
-RT_FIXTURE    := $(wildcard tests/runtime/fixture/*.c)
 MODEL_SRC     := $(wildcard generated/*.c)
+RT_MODEL_SRC  := $(filter-out generated/mc_runtime.c,$(MODEL_SRC))
 MODEL_SUPPORT := $(wildcard tests/models/support/*.c)
 ALL_TESTS     := $(UNIT_TESTS) $(RUNTIME_TESTS) $(MODEL_TESTS)
 # Shell tests of whole workflows (build systems, vendoring, schema upgrades);
@@ -115,10 +115,12 @@ $(B)/tests/test_%: tests/unit/test_%.c $(GEN_LIB_OBJ) $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(GEN_CFLAGS) -Itests/unit -o $@ $< $(GEN_LIB_OBJ) $(LDFLAGS_SAN) -lyaml -lcmocka -lm
 
-$(B)/tests/test_%: tests/runtime/test_%.c $(RUNTIME) $(RT_FIXTURE) $(wildcard tests/runtime/fixture/*.h tests/runtime/*.h)
+# Runtime tests compile runtime/mc_runtime.c as it is, with the generated
+# CertificationTask models (their tables) on top.
+$(B)/tests/test_%: tests/runtime/test_%.c $(RUNTIME) $(RT_MODEL_SRC) $(wildcard generated/*.h tests/runtime/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CSTD) $(WARN) $(OPT) -D_POSIX_C_SOURCE=200809L -Iruntime -Itests/runtime/fixture \
-	    -o $@ $< runtime/mc_runtime.c $(RT_FIXTURE) $(LDFLAGS_SAN) -lcmocka -lm
+	$(CC) $(CSTD) $(WARN) $(OPT) -D_POSIX_C_SOURCE=200809L -Iruntime -Igenerated \
+	    -o $@ $< runtime/mc_runtime.c $(RT_MODEL_SRC) $(LDFLAGS_SAN) -lcmocka -lm
 
 $(B)/tests/test_%: tests/models/test_%.c $(MODEL_SRC) $(wildcard generated/*.h) $(MODEL_SUPPORT)
 	@mkdir -p $(dir $@)

@@ -1,5 +1,5 @@
 /*
- * test_scalars.c - the scalar kinds the SailPoint fixture does not use (bool,
+ * test_scalars.c - the scalar kinds the SailPoint models do not use (bool,
  * int32, int64, float, double, uuid, date), required members, arrays of
  * scalars and enums, and a recursive type; declared here with the same
  * macros modelc uses. Numbers: exact integer ranges, correctly rounded
