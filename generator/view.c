@@ -333,6 +333,8 @@ static gen_data *field_view(vctx *v, const gen_ir_type *t, const gen_ir_field *f
     bool nested = f->ref.codec == GEN_CODEC_ENUM || f->ref.codec == GEN_CODEC_OBJECT ||
                   f->ref.codec == GEN_CODEC_ARRAY;
     put_str(v, m, "desc_ref", nested ? f->ref.type->names.desc : NULL);
+    /* Comments name a format only where the codec does not already say it. */
+    put_str(v, m, "format_note", f->ref.codec == GEN_CODEC_STRING ? f->ref.format : NULL);
     put_str(v, m, "enum_unknown",
             f->ref.codec == GEN_CODEC_ENUM ? f->ref.type->names.unknown : NULL);
     return m;
