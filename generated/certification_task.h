@@ -89,7 +89,7 @@ typedef struct certification_task {
     mc_string id;
     /**
      * The type of the certification task. More values may be added in the future.
-     * JSON: "type" (enum).
+     * JSON: "type" (enum CertificationTaskType).
      * Example: ADMIN_REASSIGN
      */
     mc_presence has_type;
@@ -98,7 +98,7 @@ typedef struct certification_task {
     /**
      * The type of item that is being operated on by this task whose ID is stored
      * in the targetId field.
-     * JSON: "targetType" (enum).
+     * JSON: "targetType" (enum CertificationTaskTargetType).
      * Example: CAMPAIGN
      */
     mc_presence has_target_type;
@@ -113,7 +113,7 @@ typedef struct certification_task {
     mc_string target_id;
     /**
      * The status of the task.
-     * JSON: "status" (enum).
+     * JSON: "status" (enum CertificationTaskStatus).
      * Example: QUEUED
      */
     mc_presence has_status;
@@ -121,19 +121,19 @@ typedef struct certification_task {
     mc_string status_unknown; /* original text when status is CERTIFICATION_TASK_STATUS_UNKNOWN */
     /**
      * A list of errors that have been encountered by the task.
-     * JSON: "errors" (array).
+     * JSON: "errors" (array ErrorMessageDtoList).
      */
     mc_presence has_errors;
     struct error_message_dto_list errors;
     /**
      * Reassignment trails that lead to self certification identity
-     * JSON: "reassignmentTrailDTOs" (array).
+     * JSON: "reassignmentTrailDTOs" (array ReassignmentTrailDTOList).
      */
     mc_presence has_reassignment_trail_dtos;
     struct reassignment_trail_dto_list reassignment_trail_dtos;
     /**
      * The date and time on which this task was created.
-     * JSON: "created" (date-time, format date-time).
+     * JSON: "created" (date-time).
      * Example: 2020-09-24T18:10:47.693Z
      */
     mc_presence has_created;

@@ -34,7 +34,7 @@ typedef struct error_message_dto {
      * the system default. *REQUEST* means the locale was selected from the request
      * context (i.e., best match based on the *Accept-Language* header). Additional
      * values may be added in the future without notice.
-     * JSON: "localeOrigin" (enum, nullable).
+     * JSON: "localeOrigin" (enum LocaleOrigin, nullable).
      */
     mc_presence has_locale_origin;
     enum locale_origin locale_origin;

@@ -1547,23 +1547,6 @@ static int enter(dec *d)
     return MC_OK;
 }
 
-/* Append the raw member text [s, e) to an object's json_extra. */
-static int keep_unknown(dec *d, mc_string *extra, const char *s, const char *e)
-{
-    size_t n = (size_t)(e - s), add = n + (extra->len ? 1 : 0);
-    size_t old = extra->data ? extra->len + 1 : 0;
-    char *q = (char *)xrealloc(d->a, extra->data, old, extra->len + add + 1);
-    if (q == NULL)
-        return fail(d, MC_ERR_NO_MEMORY, s, "out of memory");
-    if (extra->len)
-        q[extra->len++] = ',';
-    memcpy(q + extra->len, s, n);
-    extra->len += n;
-    q[extra->len] = '\0';
-    extra->data = q;
-    return MC_OK;
-}
-
 /* Index of the member named by key text k, or t->field_count. Plain names are
  * compared bytewise first; only when that fails are escapes considered (a key
  * or a schema name written with backslashes), so the common miss costs no
@@ -1588,29 +1571,151 @@ static size_t find_field(const mc_type *t, const span *k)
     return count;
 }
 
-/* Unknown member names seen in one object, to reject duplicates among them. */
+/*
+ * Unknown member names seen in one object, to reject duplicates among them.
+ * A hostile document can hold any number of distinct unknown names, so the
+ * check must not be quadratic. The first SEEN_LINEAR names are compared one by
+ * one (the usual object has a handful, and hashing them would cost more);
+ * from then on an open-addressing table of indices, keyed by a hash of the
+ * unescaped name, finds the candidates (so "x" and "\u0078" hash alike), and
+ * only candidates with the same hash are compared as text. Table and names
+ * live in scratch memory, released with the object. The hash is seeded per
+ * decode from addresses (ASLR), so collisions cannot simply be precomputed;
+ * that is a mitigation, not a cryptographic guarantee.
+ */
+#define SEEN_LINEAR 8
+
+typedef struct seen_ent {
+    span k;
+    const char *end; /* end of the member's value (for MC_DECODE_KEEP_UNKNOWN) */
+    uint64_t h;      /* key_hash of k, once the table is in use */
+} seen_ent;
+
 typedef struct seen {
-    span *v;
+    seen_ent *v;
     size_t n, cap;
+    uint32_t *slot; /* index + 1 into v, 0 = empty; NULL while n <= SEEN_LINEAR */
+    size_t mask;    /* slots - 1 (a power of two, at least twice n) */
 } seen;
+
+/* Hash of the unescaped text of a validated key (FNV-1a over the bytes it
+ * denotes, then a final mix so that the low bits index the table well). The
+ * seed comes from the addresses of the decoder state and of the input, which
+ * differ between runs (ASLR), so a document cannot be crafted against it; no
+ * clock or global is needed. */
+static uint64_t key_hash(const dec *d, const span *k)
+{
+    const char *s = k->s, *e = k->s + k->n;
+    uint64_t h = 0xcbf29ce484222325ull ^ (uint64_t)(uintptr_t)d ^ ((uint64_t)(uintptr_t)d->base << 17);
+    while (s < e) {
+        char u[4];
+        size_t n = k->esc ? next_unit(&s, u) : (u[0] = *s++, 1), i;
+        for (i = 0; i < n; i++)
+            h = (h ^ (unsigned char)u[i]) * 0x100000001b3ull;
+    }
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    return h;
+}
+
+/* Put entry i (its hash set) into the table; there is always a free slot. */
+static void seen_slot_put(seen *s, size_t i)
+{
+    size_t j = (size_t)s->v[i].h & s->mask;
+    while (s->slot[j] != 0)
+        j = (j + 1) & s->mask;
+    s->slot[j] = (uint32_t)(i + 1);
+}
+
+/* A new table of `slots` (a power of two) holding entries v[0..n), all hashed. */
+static int seen_rehash(dec *d, seen *s, size_t slots)
+{
+    size_t i;
+    uint32_t *t;
+    if (slots > SIZE_MAX / sizeof *t || (t = (uint32_t *)scratch_alloc(d, slots * sizeof *t)) == NULL)
+        return MC_ERR_NO_MEMORY;
+    memset(t, 0, slots * sizeof *t);
+    s->slot = t;
+    s->mask = slots - 1;
+    for (i = 0; i < s->n; i++)
+        seen_slot_put(s, i);
+    return MC_OK;
+}
 
 static int seen_add(dec *d, seen *s, const span *k, const char *at)
 {
     size_t i;
-    for (i = 0; i < s->n; i++)
-        if (text_equal(s->v[i].s, s->v[i].n, s->v[i].esc, k->s, k->n, k->esc))
-            return fail(d, MC_ERR_DUPLICATE_KEY, at, "duplicate member \"%.*s\"", (int)(k->n > 40 ? 40 : k->n), k->s);
+    uint64_t h = 0;
+    if (s->slot == NULL) {
+        for (i = 0; i < s->n; i++)
+            if (text_equal(s->v[i].k.s, s->v[i].k.n, s->v[i].k.esc, k->s, k->n, k->esc))
+                goto dup;
+    } else {
+        h = key_hash(d, k);
+        for (i = (size_t)h & s->mask; s->slot[i] != 0; i = (i + 1) & s->mask) {
+            const seen_ent *o = &s->v[s->slot[i] - 1];
+            if (o->h == h && text_equal(o->k.s, o->k.n, o->k.esc, k->s, k->n, k->esc))
+                goto dup;
+        }
+    }
     if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 8;
-        span *v = (span *)scratch_alloc(d, cap * sizeof *v);
-        if (v == NULL)
+        size_t cap = s->cap ? s->cap * 2 : SEEN_LINEAR;
+        seen_ent *v;
+        if (cap > UINT32_MAX - 1 || cap > SIZE_MAX / 4 / sizeof *v ||
+            (v = (seen_ent *)scratch_alloc(d, cap * sizeof *v)) == NULL)
             return fail(d, MC_ERR_NO_MEMORY, at, "out of memory");
         if (s->n)
             memcpy(v, s->v, s->n * sizeof *v);
         s->v = v;
         s->cap = cap;
+        if (cap > SEEN_LINEAR) {
+            /* From now on: hash every entry; the table stays at most half full. */
+            if (s->slot == NULL) {
+                for (i = 0; i < s->n; i++)
+                    s->v[i].h = key_hash(d, &s->v[i].k);
+                h = key_hash(d, k);
+            }
+            if (seen_rehash(d, s, cap * 2) != MC_OK)
+                return fail(d, MC_ERR_NO_MEMORY, at, "out of memory");
+        }
     }
-    s->v[s->n++] = *k;
+    s->v[s->n].k = *k;
+    s->v[s->n].h = h;
+    if (s->slot != NULL)
+        seen_slot_put(s, s->n);
+    s->n++;
+    return MC_OK;
+dup:
+    return fail(d, MC_ERR_DUPLICATE_KEY, at, "duplicate member \"%.*s\"", (int)(k->n > 40 ? 40 : k->n), k->s);
+}
+
+/*
+ * json_extra for MC_DECODE_KEEP_UNKNOWN: the raw text of every unknown member,
+ * `"k":v` joined by commas, built once when the object closes (at `at`) from
+ * the ranges `seen` recorded. Growing it member by member would copy it again
+ * for every member with allocators that cannot grow in place: quadratic.
+ */
+static int keep_unknown(dec *d, mc_string *extra, const seen *s, const char *at)
+{
+    size_t i, len = 0;
+    char *q, *o;
+    for (i = 0; i < s->n; i++)
+        len += (size_t)(s->v[i].end - (s->v[i].k.s - 1)) + 1; /* member text and a ',' (or the NUL) */
+    if (len == 0)
+        return MC_OK;
+    if ((q = (char *)dalloc(d, len)) == NULL)
+        return fail(d, MC_ERR_NO_MEMORY, at, "out of memory");
+    for (i = 0, o = q; i < s->n; i++) {
+        size_t n = (size_t)(s->v[i].end - (s->v[i].k.s - 1));
+        if (i)
+            *o++ = ',';
+        memcpy(o, s->v[i].k.s - 1, n);
+        o += n;
+    }
+    *o = '\0';
+    extra->data = q;
+    extra->len = len - 1;
     return MC_OK;
 }
 
@@ -1705,7 +1810,7 @@ static int dec_object(dec *d, const mc_type *t, char *out)
     const mc_field *fields = t->fields, *f;
     const size_t count = t->field_count;
     size_t next = 0, i;
-    seen unknown = {NULL, 0, 0};
+    seen unknown = {NULL, 0, 0, NULL, 0};
     smark mark = scratch_mark(d);
     int rc = MC_OK;
 
@@ -1767,9 +1872,7 @@ static int dec_object(dec *d, const mc_type *t, char *out)
                     ptr_key(d, k.s, k.n);
                     goto out;
                 }
-                if ((d->flags & MC_DECODE_KEEP_UNKNOWN) && t->extra != MC_NO_OFFSET &&
-                    (rc = keep_unknown(d, (mc_string *)(out + t->extra), key_at, d->p)) != MC_OK)
-                    goto out;
+                unknown.v[unknown.n - 1].end = d->p;
             }
             /* The next member in schema order, with its comma: the hot path. */
             if (LIKELY(next < count)) {
@@ -1797,6 +1900,9 @@ static int dec_object(dec *d, const mc_type *t, char *out)
         goto out;
     }
 done:
+    if (unknown.n && (d->flags & MC_DECODE_KEEP_UNKNOWN) && t->extra != MC_NO_OFFSET &&
+        (rc = keep_unknown(d, (mc_string *)(out + t->extra), &unknown, d->p - 1)) != MC_OK)
+        goto out;
     for (i = 0; i < count; i++) {
         f = &fields[i];
         if ((f->flags & MC_REQUIRED) && *(mc_presence *)(out + f->presence) == MC_ABSENT) {

@@ -1,0 +1,116 @@
+/*
+ * test_unknown_keys.c - duplicate detection among unknown member names must not
+ * be quadratic (a hostile document may hold any number of distinct unknown
+ * names), and must still report a duplicate exactly: status, JSON Pointer,
+ * offset of the repeated name, also when it is spelled with escapes, and also
+ * past the point where the decoder switches from comparing names one by one
+ * to its hash table.
+ */
+#include "test_util.h"
+
+#define MANY 100000
+
+/* {"u0":0,"u1":0,...,"u<n-1>":0} with `dup` (if not NULL) inserted as an extra
+ * member before member number dup_before; *dup_at is the offset of its quote. */
+static char *many_members(size_t n, const char *dup, size_t dup_before, size_t *dup_at)
+{
+    size_t cap = 32 + n * 16 + (dup ? strlen(dup) : 0), i;
+    char *s = (char *)malloc(cap), *p = s;
+    assert_non_null(s);
+    *p++ = '{';
+    for (i = 0; i < n; i++) {
+        if (dup != NULL && i == dup_before) {
+            *dup_at = (size_t)(p - s);
+            p += sprintf(p, "\"%s\":0,", dup);
+        }
+        p += sprintf(p, "\"u%zu\":0%s", i, i + 1 < n ? "," : "");
+    }
+    *p++ = '}';
+    *p = '\0';
+    return s;
+}
+
+static void test_many_distinct_unknown_members(void **state)
+{
+    certification_task t;
+    mc_error err;
+    char *j = many_members(MANY, NULL, 0, NULL);
+    counting c;
+    mc_allocator a = counting_allocator(&c);
+    mc_decode_options opt = {&a, 0, 0};
+    (void)state;
+    /* Quadratic would be 5e9 name compares; this finishes in milliseconds. */
+    assert_int_equal(certification_task_from_json(&t, j, strlen(j), &opt, &err), MC_OK);
+    assert_int_equal(t.has_id, MC_ABSENT);
+    certification_task_clear(&t, &a);
+    assert_no_leaks(&c);
+    /* kept as json_extra: every member, in order */
+    opt.flags = MC_DECODE_KEEP_UNKNOWN;
+    assert_int_equal(certification_task_from_json(&t, j, strlen(j), &opt, &err), MC_OK);
+    assert_int_equal(t.json_extra.len, strlen(j) - 2);
+    assert_memory_equal(t.json_extra.data, j + 1, t.json_extra.len);
+    certification_task_clear(&t, &a);
+    assert_no_leaks(&c);
+    free(j);
+}
+
+static void check_duplicate(const char *dup, size_t before, const char *pointer)
+{
+    certification_task t;
+    mc_error err;
+    size_t at = 0;
+    char *j = many_members(MANY, dup, before, &at);
+    counting c;
+    mc_allocator a = counting_allocator(&c);
+    mc_decode_options opt = {&a, 0, 0};
+    int rc = certification_task_from_json(&t, j, strlen(j), &opt, &err);
+    if (rc != MC_ERR_DUPLICATE_KEY || strcmp(err.pointer, pointer) != 0 || err.offset != at)
+        fail_msg("duplicate %s before u%zu: got %s \"%s\" @%zu, wanted %s @%zu", dup, before, mc_status_text(rc),
+                 err.pointer, err.offset, pointer, at);
+    assert_int_equal(err.line, 1);
+    assert_int_equal(err.column, at + 1);
+    assert_int_equal(t.has_id, MC_ABSENT);
+    assert_null(t.json_extra.data);
+    assert_no_leaks(&c);
+    free(j);
+}
+
+static void test_duplicate_among_many_unknown_members(void **state)
+{
+    (void)state;
+    /* far into the hash table regime, the repeated name plain or escaped */
+    check_duplicate("u500", 70000, "/u500");
+    check_duplicate("\\u0075500", 70000, "/u500");
+    check_duplicate("u69999", 70000, "/u69999"); /* the member just before */
+    /* around the switch from one-by-one compares to the table */
+    check_duplicate("u0", 1, "/u0");
+    check_duplicate("u3", 7, "/u3");
+    check_duplicate("u7", 8, "/u7");
+    check_duplicate("u\\u0037", 9, "/u7");
+    check_duplicate("u8", 16, "/u8");
+    check_duplicate("u15", 16, "/u15");
+    check_duplicate("u16", 17, "/u16");
+}
+
+/* Escaped and plain spellings of one name are the same member. */
+static void test_duplicate_spelled_differently(void **state)
+{
+    certification_task t;
+    mc_error err;
+    const char *j = "{\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6,\"g\":7,\"h\":8,\"i\":9,\"j\":10,"
+                    "\"\\u0062\":0}";
+    (void)state;
+    assert_int_equal(certification_task_from_json(&t, j, strlen(j), NULL, &err), MC_ERR_DUPLICATE_KEY);
+    assert_string_equal(err.pointer, "/b");
+    assert_int_equal(err.offset, (size_t)(strstr(j, "\"\\u0062\"") - j));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_many_distinct_unknown_members),
+        cmocka_unit_test(test_duplicate_among_many_unknown_members),
+        cmocka_unit_test(test_duplicate_spelled_differently),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
