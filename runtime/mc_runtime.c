@@ -451,16 +451,15 @@ size_t mc_utf8_encode(uint32_t cp, char out[4])
 /* Date-time                                                                */
 /* ======================================================================== */
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's algorithm). */
+/* Days since 1970-01-01 of a proleptic Gregorian date, year 0000..9999
+ * (Hinnant's algorithm with years counted from March, shifted by 400 years so
+ * every quantity is positive: the divisions become plain multiplications, and
+ * the day of the year comes from a table instead of (153 * m + 2) / 5). */
 static int64_t days_from_civil(int64_t y, int64_t m, int64_t d)
 {
-    int64_t era, yoe, doy, doe;
-    y -= m <= 2;
-    era = (y >= 0 ? y : y - 399) / 400;
-    yoe = y - era * 400;
-    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    static const uint16_t march_doy[12] = {306, 337, 0, 31, 61, 92, 122, 153, 184, 214, 245, 275};
+    uint64_t yy = (uint64_t)(y + 400 - (m <= 2));
+    return (int64_t)(yy * 365 + yy / 4 - yy / 100 + yy / 400 + march_doy[m - 1]) + d - 1 - 865565LL;
 }
 
 static void civil_from_days(int64_t z, int64_t *y, int64_t *m, int64_t *d)
@@ -536,11 +535,12 @@ int mc_datetime_parse(mc_datetime *out, const char *s, size_t len, unsigned flag
                 nanos = nanos * 10 + (s[pos] - '0');
                 pos++;
             }
+            static const int32_t to_nanos[10] = {0,      100000000, 10000000, 1000000, 100000,
+                                                 10000,  1000,      100,      10,      1};
             if (digits == 0)
                 return MC_ERR_DATETIME;
             form |= digits;
-            while (digits++ < 9)
-                nanos *= 10;
+            nanos *= to_nanos[digits];
         }
     } else {
         form |= MC_DT_NO_SECONDS;
