@@ -42,17 +42,23 @@ const char *gen_node_kind_name(gen_node_kind kind)
     return "node";
 }
 
-gen_node *gen_node_get(const gen_node *map, const char *key)
+gen_node *gen_node_getn(const gen_node *map, const char *key, size_t klen)
 {
     if (!map || map->kind != GEN_NODE_MAP)
         return NULL;
-    size_t klen = strlen(key);
+    if (map->u.map.index)
+        return gen_strmap_get(map->u.map.index, key, klen);
     for (size_t i = 0; i < map->u.map.count; i++) {
         const gen_node *k = map->u.map.pairs[i].key;
         if (k->len == klen && memcmp(k->text, key, klen) == 0)
             return map->u.map.pairs[i].value;
     }
     return NULL;
+}
+
+gen_node *gen_node_get(const gen_node *map, const char *key)
+{
+    return gen_node_getn(map, key, strlen(key));
 }
 
 /* ---- paths ------------------------------------------------------------- */
@@ -461,6 +467,15 @@ static bool close_container(parse *ps)
             n->u.map.pairs[i].value = f->kids[2 * i + 1];
         }
         check_duplicates(ps, n);
+        if (np > GEN_NODE_INDEX_MIN) {
+            /* First occurrence wins; a repeated key is already an error. */
+            n->u.map.index = gen_arena_alloc(a, sizeof *n->u.map.index);
+            gen_strmap_init(n->u.map.index, a);
+            for (size_t i = 0; i < np; i++) {
+                const gen_node *k = n->u.map.pairs[i].key;
+                gen_strmap_add(n->u.map.index, k->text, k->len, n->u.map.pairs[i].value);
+            }
+        }
     }
     size_t weight = f->weight;
     free(f->kids);

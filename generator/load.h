@@ -75,7 +75,12 @@ struct gen_node {
     double f;                    /* INT and FLOAT: the numeric value */
     union {
         struct { gen_node **items; size_t count; } seq;
-        struct { gen_node_pair *pairs; size_t count; } map;
+        struct {
+            gen_node_pair *pairs;
+            size_t count;
+            struct gen_strmap *index; /* key -> value for maps of more than
+                                         GEN_NODE_INDEX_MIN keys, else NULL */
+        } map;
     } u;
 };
 
@@ -116,8 +121,15 @@ gen_load_file *gen_loader_load(gen_loader *ld, const char *path, const gen_node 
  * ending in '/') and normalises "." and ".." lexically.  In the arena. */
 char *gen_load_join_path(gen_arena *arena, const char *dir, const char *ref);
 
+/* Maps with more keys than this get a hash index when they are loaded, so
+ * that looking names up in a large components/schemas stays O(1). */
+#define GEN_NODE_INDEX_MIN 16
+
 /* Looks key up in a MAP node; NULL if node is not a map or has no such key. */
 gen_node *gen_node_get(const gen_node *map, const char *key);
+
+/* The same for a key of len bytes (which may hold NUL bytes). */
+gen_node *gen_node_getn(const gen_node *map, const char *key, size_t len);
 
 /* "null", "boolean", "integer", "number", "string", "sequence", "mapping". */
 const char *gen_node_kind_name(gen_node_kind kind);

@@ -124,13 +124,7 @@ const gen_node *gen_resolve_pointer(gen_arena *arena, const gen_node *root, cons
         if (!cur)
             return NULL;
         if (cur->kind == GEN_NODE_MAP) {
-            const gen_node *next = NULL;
-            for (size_t i = 0; i < cur->u.map.count; i++) {
-                const gen_node *k = cur->u.map.pairs[i].key;
-                if (k->len == n && !memcmp(k->text, seg, n))
-                    next = cur->u.map.pairs[i].value;
-            }
-            cur = next;
+            cur = gen_node_getn(cur, seg, n);
         } else if (cur->kind == GEN_NODE_SEQ) {
             size_t idx = 0;
             if (n == 0 || (n > 1 && seg[0] == '0') || n > 9)
