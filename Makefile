@@ -6,6 +6,7 @@
 #   make sanitize   the suite under ASan+UBSan only
 #   make valgrind   the suite under valgrind only
 #   make bench      benchmarks against peer JSON libraries (bench/)
+#   make fuzz       libFuzzer runs of the decoder and the front end (fuzz/)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make clean      removes build/
 #
@@ -55,7 +56,7 @@ ALL_TESTS     := $(UNIT_TESTS) $(RUNTIME_TESTS) $(MODEL_TESTS)
 INTEGRATION   := $(sort $(wildcard tests/integration/*.sh))
 
 .PHONY: all deps test-deps modelc regen models tests check test sanitize valgrind \
-        check-generated check-integration check-clang conformance bench install uninstall clean
+        check-generated check-integration check-clang conformance fuzz bench install uninstall clean
 .DELETE_ON_ERROR:
 
 # Each step is its own make so that later steps see the files earlier ones wrote.
@@ -171,6 +172,12 @@ bench: all
 MUSTACHE_SPEC ?= ../shared/conformance/mustache-spec
 conformance: $(B)/modelc
 	sh tests/conformance/run-mustache-spec.sh $(B)/modelc $(MUSTACHE_SPEC)
+
+# Coverage-guided fuzzing of the decoder and the schema front end (clang
+# libFuzzer + ASan/UBSan); FUZZ_TIME seconds per target.  Not part of make test.
+FUZZ_TIME ?= 300
+fuzz: all
+	$(MAKE) -C fuzz run FUZZ_TIME=$(FUZZ_TIME)
 
 install: $(B)/modelc
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/modelc
