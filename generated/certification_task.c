@@ -64,7 +64,7 @@ static const mc_field certification_task__fields[] = {
     MC_FIELD_ARRAY(certification_task, reassignment_trail_dtos, has_reassignment_trail_dtos, "reassignmentTrailDTOs", MC_OPTIONAL, &reassignment_trail_dto_list_desc),
     MC_FIELD_DATETIME(certification_task, created, has_created, "created", MC_OPTIONAL),
 };
-const mc_type certification_task_desc = MC_TYPE_OBJECT(certification_task, "CertificationTask", certification_task__fields);
+const mc_type certification_task_desc = MC_TYPE_OBJECT(certification_task, "CertificationTask", certification_task__fields, 0);
 void certification_task_init(certification_task *v) { mc_init(&certification_task_desc, v); }
 void certification_task_clear(certification_task *v, const mc_allocator *a) { mc_clear(&certification_task_desc, v, a); }
 int certification_task_copy(certification_task *out, const certification_task *src, const mc_allocator *a)

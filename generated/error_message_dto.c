@@ -15,7 +15,7 @@ static const mc_field error_message_dto__fields[] = {
     MC_FIELD_ENUM(error_message_dto, locale_origin, has_locale_origin, locale_origin_unknown, "localeOrigin", MC_NULLABLE, &locale_origin_desc),
     MC_FIELD_STRING(error_message_dto, text, has_text, "text", MC_OPTIONAL),
 };
-const mc_type error_message_dto_desc = MC_TYPE_OBJECT(error_message_dto, "ErrorMessageDto", error_message_dto__fields);
+const mc_type error_message_dto_desc = MC_TYPE_OBJECT(error_message_dto, "ErrorMessageDto", error_message_dto__fields, 0);
 void error_message_dto_init(error_message_dto *v) { mc_init(&error_message_dto_desc, v); }
 void error_message_dto_clear(error_message_dto *v, const mc_allocator *a) { mc_clear(&error_message_dto_desc, v, a); }
 int error_message_dto_copy(error_message_dto *out, const error_message_dto *src, const mc_allocator *a)

@@ -1967,7 +1967,7 @@ done:
     if (unknown.n && (d->flags & MC_DECODE_KEEP_UNKNOWN) && t->extra != MC_NO_OFFSET &&
         (rc = keep_unknown(d, (mc_string *)(out + t->extra), &unknown, d->p - 1)) != MC_OK)
         goto out;
-    for (i = 0; i < count; i++) {
+    for (i = 0; t->required != 0 && i < count; i++) {
         f = &fields[i];
         if ((f->flags & MC_REQUIRED) && *(mc_presence *)(out + f->presence) == MC_ABSENT) {
             size_t n = (size_t)f->key_len - 4;
@@ -1981,6 +1981,22 @@ done:
 out:
     scratch_release(d, mark);
     return rc;
+}
+
+/* Zero n bytes inline: list items are a few words, and a call to memset costs
+ * more than the stores. */
+static ALWAYS_INLINE void zero_short(char *dst, size_t n)
+{
+#if SSE2
+    if (n >= 16) {
+        size_t i;
+        for (i = 0; i + 16 < n; i += 16)
+            _mm_storeu_si128((__m128i *)(void *)(dst + i), _mm_setzero_si128());
+        _mm_storeu_si128((__m128i *)(void *)(dst + n - 16), _mm_setzero_si128());
+        return;
+    }
+#endif
+    memset(dst, 0, n);
 }
 
 /* Items in scratch: a list of chunks, each holding up to cap items. */
@@ -2026,7 +2042,7 @@ static int dec_array(dec *d, const mc_type *t, char *out)
             tail = c;
         }
         slot = (char *)tail + CHUNK_HDR + tail->n * isz;
-        memset(slot, 0, isz);
+        zero_short(slot, isz);
         rc = dec_value(d, &t->item, slot);
         if (rc != MC_OK) {
             clear_value(&t->item, slot, d->a);

@@ -397,6 +397,7 @@ typedef struct mc_type {
     size_t item_size;       /* array: sizeof one item */
     uint32_t items_offset;  /* array: offset of `T *items` */
     uint32_t count_offset;  /* array: offset of `size_t count` */
+    uint32_t required;      /* object: number of MC_REQUIRED fields (0: no check at '}') */
 } mc_type;
 
 /* One enum member. */
@@ -455,17 +456,19 @@ typedef struct mc_enum_desc {
 #define MC_ITEM_ENUM(desc) MC_ITEM_(MC_KIND_ENUM, NULL, desc)
 #define MC_ITEM_SCALAR(kind) MC_ITEM_(kind, NULL, NULL) /* e.g. MC_ITEM_SCALAR(MC_KIND_STRING) */
 
-/* An object type: T has a member `mc_string json_extra`; fields is an array. */
-#define MC_TYPE_OBJECT(T, name, fields)                                                   \
+/* An object type: T has a member `mc_string json_extra`; fields is an array;
+ * required is the number of its fields flagged MC_REQUIRED (the decoder skips
+ * the missing-member check when it is 0). */
+#define MC_TYPE_OBJECT(T, name, fields, required)                                         \
     { MC_KIND_OBJECT, name, sizeof(T), fields, sizeof(fields) / sizeof((fields)[0]),      \
-      (uint32_t)offsetof(T, json_extra), MC_ITEM_(0, NULL, NULL), 0, 0, 0 }
+      (uint32_t)offsetof(T, json_extra), MC_ITEM_(0, NULL, NULL), 0, 0, 0, (uint32_t)(required) }
 /* An object type without properties (C has no empty arrays). */
 #define MC_TYPE_OBJECT_EMPTY(T, name) \
-    { MC_KIND_OBJECT, name, sizeof(T), NULL, 0, (uint32_t)offsetof(T, json_extra), MC_ITEM_(0, NULL, NULL), 0, 0, 0 }
+    { MC_KIND_OBJECT, name, sizeof(T), NULL, 0, (uint32_t)offsetof(T, json_extra), MC_ITEM_(0, NULL, NULL), 0, 0, 0, 0 }
 /* An array type: T is `struct { item *items; size_t count; }`; item is MC_ITEM_*. */
 #define MC_TYPE_ARRAY(T, name, item)                                                      \
     { MC_KIND_ARRAY, name, sizeof(T), NULL, 0, MC_NO_OFFSET, item,                        \
-      sizeof(*((T *)0)->items), (uint32_t)offsetof(T, items), (uint32_t)offsetof(T, count) }
+      sizeof(*((T *)0)->items), (uint32_t)offsetof(T, items), (uint32_t)offsetof(T, count), 0 }
 
 /* One enum member: MC_ENUM_VALUE("ADMIN_REASSIGN", CERTIFICATION_TASK_TYPE_ADMIN_REASSIGN). */
 #define MC_ENUM_VALUE(wire, c_name) { wire, sizeof(wire) - 1, #c_name }

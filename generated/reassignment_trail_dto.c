@@ -15,7 +15,7 @@ static const mc_field reassignment_trail_dto__fields[] = {
     MC_FIELD_STRING(reassignment_trail_dto, new_owner, has_new_owner, "newOwner", MC_OPTIONAL),
     MC_FIELD_STRING(reassignment_trail_dto, reassignment_type, has_reassignment_type, "reassignmentType", MC_OPTIONAL),
 };
-const mc_type reassignment_trail_dto_desc = MC_TYPE_OBJECT(reassignment_trail_dto, "ReassignmentTrailDTO", reassignment_trail_dto__fields);
+const mc_type reassignment_trail_dto_desc = MC_TYPE_OBJECT(reassignment_trail_dto, "ReassignmentTrailDTO", reassignment_trail_dto__fields, 0);
 void reassignment_trail_dto_init(reassignment_trail_dto *v) { mc_init(&reassignment_trail_dto_desc, v); }
 void reassignment_trail_dto_clear(reassignment_trail_dto *v, const mc_allocator *a) { mc_clear(&reassignment_trail_dto_desc, v, a); }
 int reassignment_trail_dto_copy(reassignment_trail_dto *out, const reassignment_trail_dto *src, const mc_allocator *a)

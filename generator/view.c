@@ -386,6 +386,12 @@ static gen_data *type_view(vctx *v, const gen_ir_type *t)
         gen_data_push(a, fields, field_view(v, t, &t->fields[i], i, t->field_count));
     put(v, m, "fields", fields);
     put_bool(v, m, "has_fields", t->field_count > 0);
+    {
+        size_t nreq = 0;
+        for (size_t i = 0; i < t->field_count; i++)
+            nreq += t->fields[i].required ? 1u : 0u;
+        put_num(v, m, "required_count", (double)nreq);
+    }
     gen_data *members = gen_data_list(a);
     for (size_t i = 0; i < t->member_count; i++) {
         const gen_ir_member *mb = &t->members[i];

@@ -62,7 +62,7 @@ static const mc_field scalars_fields[] = {
     MC_FIELD_ARRAY(scalars, tags, has_tags, "tags", MC_OPTIONAL, &string_list_desc),
     MC_FIELD_ARRAY(scalars, colors, has_colors, "colors", MC_OPTIONAL, &color_list_desc),
 };
-static const mc_type scalars_desc = MC_TYPE_OBJECT(scalars, "Scalars", scalars_fields);
+static const mc_type scalars_desc = MC_TYPE_OBJECT(scalars, "Scalars", scalars_fields, 1);
 
 /* A recursive type: node { children: [node] }. */
 typedef struct node node;
@@ -80,7 +80,7 @@ static const mc_type node_list_desc = MC_TYPE_ARRAY(node_list, "NodeList", MC_IT
 static const mc_field node_fields[] = {
     MC_FIELD_ARRAY(node, children, has_children, "children", MC_OPTIONAL, &node_list_desc),
 };
-const mc_type node_desc = MC_TYPE_OBJECT(node, "Node", node_fields);
+const mc_type node_desc = MC_TYPE_OBJECT(node, "Node", node_fields, 0);
 
 static int decode(scalars *s, const char *json, mc_error *err)
 {
