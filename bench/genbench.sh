@@ -51,11 +51,17 @@ gen() { # gen N DIR
 
 now_ns() { date +%s%N; }
 
+secs() { awk -v t="$1" 'BEGIN { printf "%.3f", t / 1e9 }'; }
+
 prev_n=""
 prev_t=""
 first_per=""
 verdict="linear"
-printf '%8s %12s %14s %22s\n' "types" "seconds" "ms per type" "growth (time / size)"
+# The stage columns come from modelc's own --time-report of the fastest run:
+# schemas = load, resolve, IR and names; render = every template for every
+# output (in memory); write = comparing with the folder and writing.
+printf '%8s %10s %14s %22s %9s %9s %9s %9s\n' "types" "seconds" "ms per type" "growth (time / size)" \
+    "schemas" "view" "render" "write"
 for n in $SIZES; do
     dir="$TMP/schemas-$n"
     mkdir -p "$dir"
@@ -67,7 +73,7 @@ for n in $SIZES; do
     while [ $r -lt $runs ]; do
         out="$TMP/out-$n-$r"
         t0=$(now_ns)
-        if ! "$MODELC" -o "$out" "$dir"/*.yaml >"$TMP/log" 2>&1; then
+        if ! "$MODELC" --time-report -o "$out" "$dir"/*.yaml >"$TMP/log" 2>&1; then
             echo "genbench: modelc failed on $n types:" >&2
             tail -n 20 "$TMP/log" >&2
             exit 1
@@ -75,13 +81,17 @@ for n in $SIZES; do
         t1=$(now_ns)
         t=$((t1 - t0))
         if [ -z "$(find "$out" -name '*.h' 2>/dev/null | head -n 1)" ]; then
-            echo "genbench: skipped: $MODELC ran but wrote no header into $out (is its 'modelc -o DIR SCHEMA...' command line implemented yet?)"
+            echo "genbench: skipped: $MODELC ran but wrote no header into $out"
             exit 0
         fi
-        if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
+        if [ -z "$best" ] || [ "$t" -lt "$best" ]; then
+            best=$t
+            cp "$TMP/log" "$TMP/best.log"
+        fi
         rm -rf "$out"
         r=$((r + 1))
     done
+    stage() { awk -v s="$1" '$2 == s { print $3 }' "$TMP/best.log"; }
     per=$(awk -v t="$best" -v n="$n" 'BEGIN { printf "%.3f", t / 1e6 / n }')
     if [ -n "$prev_n" ]; then
         growth=$(awk -v t="$best" -v pt="$prev_t" -v n="$n" -v pn="$prev_n" 'BEGIN { printf "%.1fx / %.0fx", t / pt, n / pn }')
@@ -89,7 +99,8 @@ for n in $SIZES; do
         growth="-"
         first_per=$per
     fi
-    printf '%8d %12.3f %14s %22s\n' "$n" "$(awk -v t="$best" 'BEGIN { printf "%.3f", t / 1e9 }')" "$per" "$growth"
+    printf '%8d %10s %14s %22s %9s %9s %9s %9s\n' "$n" "$(secs "$best")" "$per" "$growth" \
+        "$(stage schemas)" "$(stage view)" "$(stage render)" "$(stage write)"
     # linear: time per type at the largest size within 2x of the smallest size's
     # (which carries the fixed start-up cost, so per-type time normally falls)
     if awk -v a="$per" -v b="$first_per" 'BEGIN { exit !(a > 2 * b) }'; then verdict="NOT LINEAR"; fi

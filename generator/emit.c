@@ -11,6 +11,7 @@
 #include "emit.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -216,16 +217,26 @@ static int make_dirs(const char *dir)
  * NULL with errno set. */
 static char *write_temp(const char *dir, const char *data, size_t len)
 {
-    char *tmpl = path_join(dir, ".modelc-tmp-XXXXXX");
-    int fd = mkstemp(tmpl);
-    if (fd < 0) {
+    /* O_EXCL with a name of our own instead of mkstemp: the file gets the
+     * usual 0666 & ~umask at once, without an fchmod per file. */
+    static unsigned long serial;
+    char *tmpl = NULL;
+    int fd = -1;
+    for (int tries = 0; fd < 0 && tries < 100; tries++) {
         free(tmpl);
+        char name[64];
+        snprintf(name, sizeof name, ".modelc-tmp-%ld-%lu", (long)getpid(), ++serial);
+        tmpl = path_join(dir, name);
+        fd = open(tmpl, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd < 0 && errno != EEXIST)
+            break;
+    }
+    if (fd < 0) {
+        int e = errno;
+        free(tmpl);
+        errno = e;
         return NULL;
     }
-    /* mkstemp creates 0600; generated files are ordinary sources. */
-    mode_t mask = umask(0);
-    umask(mask);
-    (void)fchmod(fd, 0666 & ~mask);
     size_t done = 0;
     while (done < len) {
         ssize_t w = write(fd, data + done, len - done);

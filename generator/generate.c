@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "diag.h"
 #include "embedded.h"
@@ -151,8 +152,16 @@ static int check_supported(const gen_ir *ir)
     return status;
 }
 
+double gen_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 int gen_generate(const gen_ir *ir, gen_data *view, const gen_generate_options *opt)
 {
+    double t_start = gen_seconds();
     if (check_supported(ir) != 0)
         return 1;
     gen_arena arena;
@@ -196,6 +205,7 @@ int gen_generate(const gen_ir *ir, gen_data *view, const gen_generate_options *o
     }
 
     int status = r.status;
+    double t_rendered = gen_seconds();
     if (status == 0) {
         /* The depfile lists schemas and every template file that was read. */
         size_t nt = gen_tmpl_file_count(r.set);
@@ -217,6 +227,16 @@ int gen_generate(const gen_ir *ir, gen_data *view, const gen_generate_options *o
         eo.n_inputs = ni;
         status = gen_emit(r.outs, r.n_outs, &eo);
         free(inputs);
+    }
+    if (opt->time_report) {
+        size_t bytes = 0;
+        for (size_t i = 0; i < r.n_outs; i++)
+            bytes += r.outs[i].len;
+        fprintf(stderr, "modelc: render   %8.3f s  (%zu files, %zu bytes)\n",
+                t_rendered - t_start, r.n_outs, bytes);
+        fprintf(stderr, "modelc: %-8s %8.3f s\n",
+                opt->list_outputs ? "list" : opt->check ? "check" : "write",
+                gen_seconds() - t_rendered);
     }
     free(r.outs);
     gen_tmpl_set_dispose(r.set);

@@ -25,11 +25,15 @@ typedef struct gen_generate_options {
     const char *depfile_target;    /* --depfile-target T; NULL: every output */
     bool list_outputs;             /* --list-outputs: print output paths, write nothing */
     bool single_file;              /* --single-file: one .h/.c pair for all types */
+    bool time_report;              /* --time-report: print render and write times to stderr */
 } gen_generate_options;
 
 /* Renders every output of view and writes (or checks or lists) them.
  * Returns the process exit status: 0 ok, 1 errors (printed) or stale files
  * in check mode. */
 int gen_generate(const gen_ir *ir, gen_data *view, const gen_generate_options *opt);
+
+/* A monotonic clock in seconds, for --time-report. */
+double gen_seconds(void);
 
 #endif

@@ -58,6 +58,7 @@ static const char usage_text[] =
     "                          (default: every output)\n"
     "      --single-file       generate one .h/.c pair for all types\n"
     "      --list-templates    print the names of the built-in templates\n"
+    "      --time-report       print how long each stage took to standard error\n"
     "      --print-template NAME\n"
     "                          print one template (from --templates DIR if it has it)\n"
     "  -h, --help              print this help and exit\n"
@@ -93,7 +94,7 @@ typedef struct cli {
     const char *depfile;
     const char *depfile_target;
     const char *print_template;
-    bool dump_ir, check, list_outputs, single_file, list_templates;
+    bool dump_ir, check, list_outputs, single_file, list_templates, time_report;
     const char **schemas;
     size_t n_schemas;
 } cli;
@@ -133,6 +134,7 @@ static const flagopt flagopts[] = {
     {"list-outputs", offsetof(cli, list_outputs)},
     {"single-file", offsetof(cli, single_file)},
     {"list-templates", offsetof(cli, list_templates)},
+    {"time-report", offsetof(cli, time_report)},
 };
 
 /* Parses argv into c.  Returns -1 to go on, else an exit status. */
@@ -217,14 +219,21 @@ static int run(cli *c)
     gen_arena arena;
     gen_arena_init(&arena);
     int status = 0;
+    double t0 = gen_seconds();
     gen_ir *ir = gen_ir_build(&arena, &diag, c->schemas, c->n_schemas);
     if (ir)
         gen_naming_assign(&arena, &diag, ir, c->prefix);
+    double t1 = gen_seconds();
     if (!ir || diag.errors) {
         status = 1;
     } else {
         gen_view_options vo = {c->prefix};
         gen_data *view = gen_view_build(&arena, ir, &vo);
+        if (c->time_report)
+            fprintf(stderr,
+                    "modelc: schemas  %8.3f s  (%zu files, %zu types: load, resolve, IR, names)\n"
+                    "modelc: view     %8.3f s\n",
+                    t1 - t0, ir->input_count, ir->type_count, gen_seconds() - t1);
         if (c->dump_ir) {
             if (gen_data_write_json(stdout, view, 2) != 0 || fputc('\n', stdout) == EOF ||
                 fflush(stdout) != 0) {
@@ -243,6 +252,7 @@ static int run(cli *c)
                 c->depfile_target,
                 c->list_outputs,
                 c->single_file,
+                c->time_report,
             };
             status = gen_generate(ir, view, &go);
         }
