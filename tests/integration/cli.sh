@@ -248,4 +248,11 @@ grep -Eq '^(missing\.yaml(:[0-9]+:[0-9]+)?|modelc): error: .*missing\.yaml' "$T/
 [ ! -e never ] || fail "a missing schema created the output folder"
 ok "a missing schema: exit 1, '$(head -1 "$T/stderr")', nothing created"
 
+run 0 "$MODELC" --time-report -o timed "$@"
+for stage in schemas view render write; do
+    grep -Eq "^modelc: $stage +[0-9]+\.[0-9]{3} s" "$T/stderr" || { cat "$T/stderr"; fail "--time-report lacks '$stage'"; }
+done
+err_has '(15 files, '
+ok "--time-report prints the schemas, view, render and write stages"
+
 echo "cli.sh: all checks passed"
