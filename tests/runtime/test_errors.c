@@ -93,6 +93,17 @@ static const error_case cases[] = {
     T("{\"x\":1,\"x\":2}", MC_ERR_DUPLICATE_KEY, "/x", 7),
     T("{\"x\":1,\"\\u0078\":2}", MC_ERR_DUPLICATE_KEY, "/x", 7),
     T("{\"errors\":[{\"text\":\"a\",\"text\":\"a\"}]}", MC_ERR_DUPLICATE_KEY, "/errors/0/text", 23),
+    /* members in schema order skip the repeat check only until one comes out of order */
+    T("{\"type\":\"REASSIGN\",\"id\":\"a\",\"type\":\"REASSIGN\"}", MC_ERR_DUPLICATE_KEY, "/type", 28),
+    T("{\"targetId\":\"x\",\"id\":\"a\",\"targetId\":\"y\"}", MC_ERR_DUPLICATE_KEY, "/targetId", 25),
+    T("{\"status\":\"ERROR\",\"id\":\"a\",\"type\":\"REASSIGN\",\"status\":\"ERROR\"}", MC_ERR_DUPLICATE_KEY, "/status", 45),
+    T("{\"created\":\"2020-01-01T00:00:00Z\",\"created\":\"2020-01-01T00:00:00Z\"}", MC_ERR_DUPLICATE_KEY, "/created", 34),
+    T("{\"errors\":[{\"locale\":null,\"locale\":null}]}", MC_ERR_DUPLICATE_KEY, "/errors/0/locale", 26),
+    /* a string member that leaves the plain fast path part way */
+    T("{\"id\":\"abcdefghijklmnopq\\x\"}", MC_ERR_ESCAPE, "/id", 24),
+    T("{\"id\":\"abcdefghijklmnopq\xff\"}", MC_ERR_UTF8, "/id", 24),
+    T("{\"id\":\"abc\x01\"}", MC_ERR_SYNTAX, "/id", 10),
+    T("{\"id\":\"abcdefghijklmnopqrs", MC_ERR_SYNTAX, "/id", 6),
     /* enum, date-time */
     {"{\"status\":\"PAUSED\"}", MC_ERR_UNKNOWN_ENUM, "/status", 10, MC_DECODE_STRICT_ENUMS},
     T("{\"created\":\"2020-02-30T00:00:00Z\"}", MC_ERR_DATETIME, "/created", 11),
