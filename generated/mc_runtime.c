@@ -479,6 +479,17 @@ static void civil_from_days(int64_t z, int64_t *y, int64_t *m, int64_t *d)
 {
     int64_t era, doe, yoe, doy, mp;
     z += 719468;
+    if (LIKELY(z >= 0 && z < 146097 * 32)) {
+        /* years 0000..12799: the same in 32-bit unsigned arithmetic, where a
+         * division by a constant is a multiply and a shift without sign fixes */
+        uint32_t uz = (uint32_t)z, uera = uz / 146097, udoe = uz - uera * 146097;
+        uint32_t uyoe = (udoe - udoe / 1460 + udoe / 36524 - udoe / 146096) / 365;
+        uint32_t udoy = udoe - (365 * uyoe + uyoe / 4 - uyoe / 100), ump = (5 * udoy + 2) / 153;
+        *d = (int64_t)(udoy - (153 * ump + 2) / 5 + 1);
+        *m = ump < 10 ? (int64_t)ump + 3 : (int64_t)ump - 9;
+        *y = (int64_t)(uyoe + uera * 400) + (*m <= 2);
+        return;
+    }
     era = (z >= 0 ? z : z - 146096) / 146097;
     doe = z - era * 146097;
     yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
@@ -616,7 +627,8 @@ static inline char *put2(char *p, int64_t v)
 size_t mc_datetime_format(const mc_datetime *dt, char *buf, size_t cap)
 {
     char tmp[MC_DATETIME_MAX], *p = tmp;
-    int64_t off = dt->offset_minutes, local, days, sod, y, m, d, ns = dt->nanos;
+    int64_t off = dt->offset_minutes, local, days, y, m, d, ns = dt->nanos;
+    uint32_t usod;
     unsigned zone = dt->form & MC_DT_ZONE_MASK, digits = dt->form & MC_DT_FRAC_MASK;
     bool leap = ns >= 1000000000;
     size_t n;
@@ -630,26 +642,26 @@ size_t mc_datetime_format(const mc_datetime *dt, char *buf, size_t cap)
     if (cap >= MC_DATETIME_MAX)
         p = buf;
     local = dt->seconds + off * 60;
-    days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
-    sod = local - days * 86400;
+    days = local >= 0 ? (int64_t)((uint64_t)local / 86400) : -((-local + 86399) / 86400);
+    usod = (uint32_t)(local - days * 86400); /* 0..86399 */
     civil_from_days(days, &y, &m, &d);
     if (y < 0 || y > 9999)
         return 0;
-    p = put2(p, y / 100);
-    p = put2(p, y % 100);
+    p = put2(p, (uint32_t)y / 100);
+    p = put2(p, (uint32_t)y % 100);
     *p++ = '-';
     p = put2(p, m);
     *p++ = '-';
     p = put2(p, d);
     *p++ = 'T';
-    p = put2(p, sod / 3600);
+    p = put2(p, usod / 3600);
     *p++ = ':';
-    p = put2(p, sod / 60 % 60);
-    if (!(dt->form & MC_DT_NO_SECONDS) || sod % 60 != 0 || ns != 0 || leap) {
+    p = put2(p, usod / 60 % 60);
+    if (!(dt->form & MC_DT_NO_SECONDS) || usod % 60 != 0 || ns != 0 || leap) {
         static const int32_t scale[10] = {1000000000, 100000000, 10000000, 1000000, 100000,
                                           10000,      1000,      100,      10,      1};
         *p++ = ':';
-        p = put2(p, leap ? 60 : sod % 60);
+        p = put2(p, leap ? 60 : usod % 60);
         if (digits > 9)
             digits = 9;
         if (ns != 0 && ns % scale[digits] != 0) {
@@ -663,7 +675,7 @@ size_t mc_datetime_format(const mc_datetime *dt, char *buf, size_t cap)
             digits = need;
         }
         if (digits) {
-            int64_t t = ns / scale[digits];
+            uint32_t t = (uint32_t)ns / (uint32_t)scale[digits];
             unsigned i;
             *p++ = '.';
             for (i = digits; i > 1; i -= 2) {
@@ -1273,6 +1285,42 @@ static int expect_lit(dec *d, const char *lit, size_t n)
 
 /* ---- strings ------------------------------------------------------------ */
 
+/* Copy n bytes with word moves inline: strings here are short, and a call to
+ * memcpy costs more than the copy. Never writes outside dst[0..n). */
+static ALWAYS_INLINE void copy_short(char *dst, const char *src, size_t n)
+{
+    uint64_t w;
+#if SSE2
+    if (n >= 16) {
+        size_t i;
+        for (i = 0; i + 16 < n; i += 16)
+            _mm_storeu_si128((__m128i *)(void *)(dst + i), _mm_loadu_si128((const __m128i *)(const void *)(src + i)));
+        _mm_storeu_si128((__m128i *)(void *)(dst + n - 16), _mm_loadu_si128((const __m128i *)(const void *)(src + n - 16)));
+        return;
+    }
+#endif
+    if (n >= 8) {
+        size_t i;
+        for (i = 0; i + 8 < n; i += 8) {
+            memcpy(&w, src + i, 8);
+            memcpy(dst + i, &w, 8);
+        }
+        memcpy(&w, src + n - 8, 8); /* the last word, overlapping the previous one */
+        memcpy(dst + n - 8, &w, 8);
+    } else if (n >= 4) {
+        uint32_t x, y;
+        memcpy(&x, src, 4);
+        memcpy(&y, src + n - 4, 4);
+        memcpy(dst, &x, 4);
+        memcpy(dst + n - 4, &y, 4);
+    } else {
+        size_t i;
+        for (i = 0; i < n; i++)
+            dst[i] = src[i];
+    }
+}
+
+
 typedef struct span {
     const char *s; /* text between the quotes */
     size_t n;
@@ -1782,40 +1830,6 @@ static int keep_unknown(dec *d, mc_string *extra, const seen *s, const char *at)
     return MC_OK;
 }
 
-/* Copy n bytes with word moves inline: strings here are short, and a call to
- * memcpy costs more than the copy. Never writes outside dst[0..n). */
-static ALWAYS_INLINE void copy_short(char *dst, const char *src, size_t n)
-{
-    uint64_t w;
-#if SSE2
-    if (n >= 16) {
-        size_t i;
-        for (i = 0; i + 16 < n; i += 16)
-            _mm_storeu_si128((__m128i *)(void *)(dst + i), _mm_loadu_si128((const __m128i *)(const void *)(src + i)));
-        _mm_storeu_si128((__m128i *)(void *)(dst + n - 16), _mm_loadu_si128((const __m128i *)(const void *)(src + n - 16)));
-        return;
-    }
-#endif
-    if (n >= 8) {
-        size_t i;
-        for (i = 0; i + 8 < n; i += 8) {
-            memcpy(&w, src + i, 8);
-            memcpy(dst + i, &w, 8);
-        }
-        memcpy(&w, src + n - 8, 8); /* the last word, overlapping the previous one */
-        memcpy(dst + n - 8, &w, 8);
-    } else if (n >= 4) {
-        uint32_t x, y;
-        memcpy(&x, src, 4);
-        memcpy(&y, src + n - 4, 4);
-        memcpy(dst, &x, 4);
-        memcpy(dst + n - 4, &y, 4);
-    } else {
-        size_t i;
-        for (i = 0; i < n; i++)
-            dst[i] = src[i];
-    }
-}
 
 /* The member of ed whose wire text is exactly s[0..n), or MC_ENUM_UNKNOWN. */
 static inline int enum_find(const mc_enum_desc *ed, const char *s, size_t n)
@@ -2452,12 +2466,33 @@ typedef struct enc {
     unsigned level;
 } enc;
 
+/* Append one byte (punctuation). */
+static ALWAYS_INLINE int put_char(enc *e, char c)
+{
+    mc_buf *b = e->b;
+    if (UNLIKELY(b->cap - b->len <= 1) && buf_grow(b, 1) != MC_OK)
+        return MC_ERR_NO_MEMORY;
+    b->data[b->len++] = c;
+    return MC_OK;
+}
+
 static inline int put(enc *e, const char *s, size_t n)
 {
     mc_buf *b = e->b;
     if (UNLIKELY(b->cap - b->len <= n) && buf_grow(b, n) != MC_OK)
         return MC_ERR_NO_MEMORY;
     memcpy(b->data + b->len, s, n);
+    b->len += n;
+    return MC_OK;
+}
+
+/* put for a member's key literal: short, copied inline without a call. */
+static ALWAYS_INLINE int put_key(enc *e, const char *s, size_t n)
+{
+    mc_buf *b = e->b;
+    if (UNLIKELY(b->cap - b->len <= n) && buf_grow(b, n) != MC_OK)
+        return MC_ERR_NO_MEMORY;
+    copy_short(b->data + b->len, s, n);
     b->len += n;
     return MC_OK;
 }
@@ -2533,7 +2568,7 @@ static int enc_string(enc *e, const char *s, size_t n)
     }
     if ((rc = put(e, run, (size_t)(end - run))) != MC_OK)
         return rc;
-    return put(e, "\"", 1);
+    return put_char(e, '"');
 }
 
 static size_t fmt_int(char *out, int64_t v)
@@ -2669,7 +2704,7 @@ static int enc_value(enc *e, const mc_field *f, const char *base)
  * take the general path (escapes, unknown enum text, errors), or
  * MC_ERR_NO_MEMORY.
  */
-static inline int enc_member_fast(enc *e, const mc_field *f, const char *v, const char *key, size_t klen)
+static ALWAYS_INLINE int enc_member_fast(enc *e, const mc_field *f, const char *v, const char *key, size_t klen)
 {
     mc_buf *b = e->b;
     const char *s;
@@ -2760,13 +2795,63 @@ static inline int enc_member_fast(enc *e, const mc_field *f, const char *v, cons
     return 1;
 }
 
+/* enc_object without indentation: the loop that runs for compact output.
+ * first is 1 until a member is written, and skips the key literal's comma. */
+static int enc_object_compact(enc *e, const mc_type *t, const char *v)
+{
+    const mc_string *extra = t->extra != MC_NO_OFFSET ? (const mc_string *)(const void *)(v + t->extra) : NULL;
+    const mc_field *f = t->fields, *fend = f + t->field_count;
+    size_t first = 1;
+    int rc;
+    if ((rc = put_char(e, '{')) != MC_OK)
+        return rc;
+    for (; f < fend; f++) {
+        mc_presence pr = *(const mc_presence *)(v + f->presence);
+        const char *key = f->key + first;
+        size_t klen = (size_t)f->key_len - first;
+        if (pr == MC_PRESENT) {
+            if ((rc = enc_member_fast(e, f, v, key, klen)) == 1) {
+                first = 0;
+                continue;
+            }
+            if (rc != 0)
+                return rc;
+        } else if (pr == MC_ABSENT) {
+            if (f->flags & MC_REQUIRED)
+                return MC_ERR_MISSING_REQUIRED;
+            continue;
+        }
+        if ((rc = put_key(e, key, klen)) != MC_OK)
+            return rc;
+        first = 0;
+        if (pr == MC_NULL) {
+            if (!((f->flags & MC_NULLABLE) || (f->kind == MC_KIND_ENUM && f->enum_desc->has_null)))
+                return MC_ERR_NULL;
+            rc = put(e, "null", 4);
+        } else {
+            rc = enc_value(e, f, v);
+        }
+        if (rc != MC_OK)
+            return rc;
+    }
+    if (extra != NULL && extra->len) {
+        if (!first && (rc = put_char(e, ',')) != MC_OK)
+            return rc;
+        if ((rc = put(e, extra->data, extra->len)) != MC_OK)
+            return rc;
+    }
+    return put_char(e, '}');
+}
+
 static int enc_object(enc *e, const mc_type *t, const char *v)
 {
     const mc_string *extra = t->extra != MC_NO_OFFSET ? (const mc_string *)(const void *)(v + t->extra) : NULL;
     bool first = true;
     size_t i;
     int rc;
-    if ((rc = put(e, "{", 1)) != MC_OK)
+    if (!e->pretty)
+        return enc_object_compact(e, t, v);
+    if ((rc = put_char(e, '{')) != MC_OK)
         return rc;
     e->level++;
     for (i = 0; i < t->field_count; i++) {
@@ -2790,7 +2875,7 @@ static int enc_object(enc *e, const mc_type *t, const char *v)
             }
             rc = put(e, key, klen);
         } else {
-            if ((!first && (rc = put(e, ",", 1)) != MC_OK) || (rc = put_indent(e)) != MC_OK ||
+            if ((!first && (rc = put_char(e, ',')) != MC_OK) || (rc = put_indent(e)) != MC_OK ||
                 (rc = put(e, f->key + 1, (size_t)f->key_len - 2)) != MC_OK)
                 return rc;
             rc = put(e, ": ", 2);
@@ -2809,7 +2894,7 @@ static int enc_object(enc *e, const mc_type *t, const char *v)
             return rc;
     }
     if (extra != NULL && extra->len) {
-        if (!first && (rc = put(e, ",", 1)) != MC_OK)
+        if (!first && (rc = put_char(e, ',')) != MC_OK)
             return rc;
         if (e->pretty && (rc = put_indent(e)) != MC_OK)
             return rc;
@@ -2820,7 +2905,7 @@ static int enc_object(enc *e, const mc_type *t, const char *v)
     e->level--;
     if (e->pretty && !first && (rc = put_indent(e)) != MC_OK)
         return rc;
-    return put(e, "}", 1);
+    return put_char(e, '}');
 }
 
 static int enc_type(enc *e, const mc_type *t, const char *v)
@@ -2834,19 +2919,23 @@ static int enc_type(enc *e, const mc_type *t, const char *v)
     memcpy(&count, v + t->count_offset, sizeof count);
     if (count && items == NULL)
         return MC_ERR_INVALID_ARG;
-    if ((rc = put(e, "[", 1)) != MC_OK)
+    if ((rc = put_char(e, '[')) != MC_OK)
         return rc;
     e->level++;
     for (i = 0; i < count; i++) {
-        if ((i && (rc = put(e, ",", 1)) != MC_OK) || (e->pretty && (rc = put_indent(e)) != MC_OK))
+        if ((i && (rc = put_char(e, ',')) != MC_OK) || (e->pretty && (rc = put_indent(e)) != MC_OK))
             return rc;
-        if ((rc = enc_value(e, &t->item, items + i * t->item_size)) != MC_OK)
+        if (t->item.kind == MC_KIND_OBJECT)
+            rc = enc_object(e, t->item.type, items + i * t->item_size);
+        else
+            rc = enc_value(e, &t->item, items + i * t->item_size);
+        if (rc != MC_OK)
             return rc;
     }
     e->level--;
     if (e->pretty && count && (rc = put_indent(e)) != MC_OK)
         return rc;
-    return put(e, "]", 1);
+    return put_char(e, ']');
 }
 
 int mc_encode(const mc_type *t, const void *v, mc_buf *out, const mc_encode_options *opt)
