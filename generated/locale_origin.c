@@ -11,8 +11,8 @@
 /* ---- LocaleOrigin ---- */
 
 static const mc_enum_value locale_origin__values[] = {
-    MC_ENUM_VALUE("DEFAULT", LOCALE_ORIGIN_DEFAULT),
-    MC_ENUM_VALUE("REQUEST", LOCALE_ORIGIN_REQUEST),
+    MC_ENUM_VALUE_PLAIN("DEFAULT", LOCALE_ORIGIN_DEFAULT),
+    MC_ENUM_VALUE_PLAIN("REQUEST", LOCALE_ORIGIN_REQUEST),
 };
 const mc_enum_desc locale_origin_desc =
     MC_ENUM_DESC("LocaleOrigin", locale_origin__values, MC_ENUM_HAS_NULL);

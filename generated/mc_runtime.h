@@ -405,6 +405,7 @@ typedef struct mc_enum_value {
     const char *wire;   /* the JSON string value (unescaped, UTF-8) */
     size_t wire_len;
     const char *c_name; /* the C enumerator, for diagnostics */
+    bool plain;         /* printable ASCII without '"' or '\\': written without a check */
 } mc_enum_value;
 
 /* An enum: member i has C value i; -1 is "unknown" (text kept aside). */
@@ -471,7 +472,11 @@ typedef struct mc_enum_desc {
       sizeof(*((T *)0)->items), (uint32_t)offsetof(T, items), (uint32_t)offsetof(T, count), 0 }
 
 /* One enum member: MC_ENUM_VALUE("ADMIN_REASSIGN", CERTIFICATION_TASK_TYPE_ADMIN_REASSIGN). */
-#define MC_ENUM_VALUE(wire, c_name) { wire, sizeof(wire) - 1, #c_name }
+#define MC_ENUM_VALUE(wire, c_name) { wire, sizeof(wire) - 1, #c_name, false }
+/* The same for a wire text known to be printable ASCII (0x20..0x7E) without
+ * '"' or '\\' (modelc checks this when it writes the table): the encoder copies
+ * it without scanning. A text that is not must use MC_ENUM_VALUE. */
+#define MC_ENUM_VALUE_PLAIN(wire, c_name) { wire, sizeof(wire) - 1, #c_name, true }
 /* An enum table; values is an array of MC_ENUM_VALUE in C value order. */
 #define MC_ENUM_DESC(name, values, has_null) \
     { name, sizeof(values) / sizeof((values)[0]), values, has_null }

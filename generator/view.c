@@ -209,9 +209,21 @@ static const char *const runtime_names[] = {
     "enum_to_string", "enum_from_string"};
 static const char *const runtime_macros[] = {
     "ABSENT", "NULL", "PRESENT", "OK", "MUST_CHECK", "OPTIONAL", "REQUIRED", "NULLABLE",
-    "ENUM_VALUE", "ENUM_DESC", "ENUM_HAS_NULL", "ENUM_NO_NULL", "TYPE_OBJECT",
+    "ENUM_VALUE", "ENUM_VALUE_PLAIN", "ENUM_DESC", "ENUM_HAS_NULL", "ENUM_NO_NULL", "TYPE_OBJECT",
     "TYPE_OBJECT_EMPTY", "TYPE_ARRAY", "ITEM_OBJECT", "ITEM_ARRAY", "ITEM_ENUM", "ITEM_SCALAR",
     "DECODE_KEEP_UNKNOWN", "DECODE_STRICT_ENUMS", "DECODE_STRICT_DATETIME", "ENCODE_PRETTY"};
+
+/* A wire text the runtime may copy into JSON unchecked (MC_ENUM_VALUE_PLAIN):
+ * printable ASCII without a quote or a backslash. */
+static bool wire_is_plain(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c > 0x7E || c == '"' || c == '\\')
+            return false;
+    }
+    return true;
+}
 
 static gen_data *runtime_view(vctx *v)
 {
@@ -403,6 +415,7 @@ static gen_data *type_view(vctx *v, const gen_ir_type *t)
         put_num(v, e, "value", mb->value);
         put_bool(v, e, "first", i == 0);
         put_bool(v, e, "last", i + 1 == t->member_count);
+        put_bool(v, e, "plain", wire_is_plain(mb->wire, mb->wire_len));
         gen_data_push(a, members, e);
     }
     put(v, m, "members", members);

@@ -1457,10 +1457,12 @@ static int scan_string_slow(dec *d, span *sp, const char *from)
         } else if ((unsigned char)*p < 0x20) {
             return fail(d, MC_ERR_SYNTAX, p, "unescaped control character 0x%02X in string", (unsigned)*p);
         } else {
-            size_t k = utf8_seq((const unsigned char *)p, (const unsigned char *)end);
-            if (k == 0)
-                return fail(d, MC_ERR_UTF8, p, "invalid UTF-8 byte 0x%02X in string", (unsigned)(unsigned char)*p);
-            p += k;
+            do { /* a run of non-ASCII characters without a scan between */
+                size_t k = utf8_seq((const unsigned char *)p, (const unsigned char *)end);
+                if (k == 0)
+                    return fail(d, MC_ERR_UTF8, p, "invalid UTF-8 byte 0x%02X in string", (unsigned)(unsigned char)*p);
+                p += k;
+            } while (p < end && (unsigned char)*p >= 0x80);
         }
     }
     sp->s = d->p + 1;
@@ -2520,10 +2522,14 @@ static int enc_string(enc *e, const char *s, size_t n)
     while (p < end) {
         unsigned char c = (unsigned char)*p;
         if (c >= 0x80) {
-            size_t k = utf8_seq((const unsigned char *)p, (const unsigned char *)end);
-            if (k == 0)
-                return MC_ERR_UTF8;
-            p = find_special(p + k, end);
+            /* a run of non-ASCII characters (CJK text) without a scan between */
+            do {
+                size_t k = utf8_seq((const unsigned char *)p, (const unsigned char *)end);
+                if (k == 0)
+                    return MC_ERR_UTF8;
+                p += k;
+            } while (p < end && (unsigned char)*p >= 0x80);
+            p = find_special(p, end);
             continue;
         }
         if ((rc = put(e, run, (size_t)(p - run))) != MC_OK)
@@ -2713,6 +2719,17 @@ static ALWAYS_INLINE int enc_member_fast(enc *e, const mc_field *f, const char *
             return 0;
         s = f->enum_desc->values[x].wire;
         n = f->enum_desc->values[x].wire_len;
+        if (f->enum_desc->values[x].plain) {
+            if (UNLIKELY(b->cap - b->len <= klen + n + 2) && buf_grow(b, klen + n + 2) != MC_OK)
+                return MC_ERR_NO_MEMORY;
+            o = b->data + b->len;
+            copy_short(o, key, klen);
+            o[klen] = '"';
+            copy_short(o + klen + 1, s, n);
+            o[klen + 1 + n] = '"';
+            b->len += klen + n + 2;
+            return 1;
+        }
         break;
     }
     case MC_KIND_DATETIME:
