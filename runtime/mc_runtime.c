@@ -1635,6 +1635,8 @@ static int dec_real(dec *d, void *val, bool single, const mc_field *f)
 
 static int dec_value(dec *d, const mc_field *f, char *base);
 static int skip_value(dec *d);
+static int dec_array(dec *d, const mc_type *t, char *out);
+static int dec_object(dec *d, const mc_type *t, char *out);
 
 static int enter(dec *d)
 {
@@ -1840,10 +1842,11 @@ static inline int enum_find(const mc_enum_desc *ed, const char *s, size_t n)
 static inline int dec_member(dec *d, const mc_field *f, char *out)
 {
     const char *p = d->p, *q;
-    if (p < d->end && *p == '"') {
+    const char *const end = d->end;
+    if (p < end && *p == '"') {
         if (f->kind == MC_KIND_STRING) {
-            q = find_special(p + 1, d->end);
-            if (LIKELY(q < d->end && *q == '"')) {
+            q = find_special(p + 1, end);
+            if (LIKELY(q < end && *q == '"')) {
                 size_t n = (size_t)(q - p - 1);
                 mc_string *s = (mc_string *)(void *)(out + f->offset);
                 char *buf = (char *)dalloc(d, n + 1);
@@ -1868,8 +1871,8 @@ static inline int dec_member(dec *d, const mc_field *f, char *out)
                 return MC_OK;
             }
         } else if (f->kind == MC_KIND_DATETIME) {
-            q = find_special(p + 1, d->end);
-            if (LIKELY(q < d->end && *q == '"')) {
+            q = find_special(p + 1, end);
+            if (LIKELY(q < end && *q == '"')) {
                 size_t n = (size_t)(q - p - 1);
                 if (UNLIKELY(mc_datetime_parse((mc_datetime *)(void *)(out + f->offset), p + 1, n,
                                                (d->flags & MC_DECODE_STRICT_DATETIME) ? MC_DATETIME_STRICT : 0u) !=
@@ -1880,8 +1883,8 @@ static inline int dec_member(dec *d, const mc_field *f, char *out)
                 return MC_OK;
             }
         } else if (f->kind == MC_KIND_ENUM) {
-            q = find_special(p + 1, d->end);
-            if (LIKELY(q < d->end && *q == '"')) {
+            q = find_special(p + 1, end);
+            if (LIKELY(q < end && *q == '"')) {
                 int v = enum_find(f->enum_desc, p + 1, (size_t)(q - p - 1));
                 if (LIKELY(v != MC_ENUM_UNKNOWN)) {
                     memcpy(out + f->offset, &v, sizeof v);
@@ -1889,8 +1892,28 @@ static inline int dec_member(dec *d, const mc_field *f, char *out)
                     d->p = q + 1;
                     return MC_OK;
                 }
+                if (!(d->flags & MC_DECODE_STRICT_ENUMS) && f->unknown != MC_NO_OFFSET) {
+                    /* unknown text, kept as scanned: no second scan or match */
+                    span sp;
+                    int rc;
+                    sp.s = p + 1;
+                    sp.n = (size_t)(q - p - 1);
+                    sp.esc = false;
+                    if ((rc = span_to_string(d, &sp, (mc_string *)(void *)(out + f->unknown), p)) != MC_OK)
+                        return rc;
+                    memcpy(out + f->offset, &v, sizeof v);
+                    *(mc_presence *)(out + f->presence) = MC_PRESENT;
+                    d->p = q + 1;
+                    return MC_OK;
+                }
             }
         }
+    } else if (p < end && *p == '[' && f->kind == MC_KIND_ARRAY) {
+        /* an array goes straight to its decoder */
+        int rc = dec_array(d, f->type, out + f->offset);
+        if (rc == MC_OK)
+            *(mc_presence *)(out + f->presence) = MC_PRESENT;
+        return rc;
     }
     return dec_value(d, f, out);
 }
@@ -1906,33 +1929,35 @@ static int dec_object(dec *d, const mc_type *t, char *out)
 {
     const mc_field *fields = t->fields, *f;
     const size_t count = t->field_count;
-    size_t next = 0, i;
-    bool ordered = true; /* no member so far was found below next */
+    const mc_field *const fend = fields + count;
+    const mc_field *nf = fields; /* the member expected next */
+    const char *const end = d->end;
+    size_t i;
+    bool ordered = true; /* no member so far was found below nf */
     seen unknown = {NULL, 0, 0, NULL, 0};
     smark mark = scratch_mark(d);
     int rc = MC_OK;
 
     if ((rc = enter(d)) != MC_OK)
         return rc;
-    d->p = skip_ws(d->p + 1, d->end);
-    if (d->p < d->end && *d->p == '}') {
+    d->p = skip_ws(d->p + 1, end);
+    if (d->p < end && *d->p == '}') {
         d->p++;
         goto done;
     }
     for (;;) {
         const char *key_at = d->p;
         span k;
-        if (UNLIKELY(d->p >= d->end || *d->p != '"')) {
+        if (UNLIKELY(d->p >= end || *d->p != '"')) {
             rc = fail(d, MC_ERR_SYNTAX, d->p, "expected member name");
             goto out;
         }
         f = NULL;
-        if (LIKELY(next < count)) {
+        if (LIKELY(nf < fend)) {
             /* The expected next member, matched with its quotes and colon. */
-            const mc_field *e = &fields[next];
-            size_t n = (size_t)e->key_len - 1;
-            if ((size_t)(d->end - d->p) >= n && lit_eq(d->p, e->key + 1, n)) {
-                f = e;
+            size_t n = (size_t)nf->key_len - 1;
+            if ((size_t)(end - d->p) >= n && lit_eq(d->p, nf->key + 1, n)) {
+                f = nf;
                 d->p += n;
             }
         }
@@ -1940,8 +1965,8 @@ static int dec_object(dec *d, const mc_type *t, char *out)
             size_t idx;
             if ((rc = scan_string(d, &k)) != MC_OK)
                 goto out;
-            d->p = skip_ws(d->p, d->end);
-            if (d->p >= d->end || *d->p != ':') {
+            d->p = skip_ws(d->p, end);
+            if (d->p >= end || *d->p != ':') {
                 rc = fail(d, MC_ERR_SYNTAX, d->p, "expected ':'");
                 goto out;
             }
@@ -1949,16 +1974,16 @@ static int dec_object(dec *d, const mc_type *t, char *out)
             idx = find_field(t, &k);
             if (idx < count) {
                 f = &fields[idx];
-                if (idx < next)
+                if (f < nf)
                     ordered = false;
-                next = idx;
+                nf = f;
             }
         }
         for (;;) {
-            d->p = skip_ws(d->p, d->end);
+            d->p = skip_ws(d->p, end);
             if (f != NULL) {
-                /* f is fields[next]. While members come in schema order every
-                 * member seen so far lies below next, so f cannot be a repeat. */
+                /* f is nf. While members come in schema order every member
+                 * seen so far lies below nf, so f cannot be a repeat. */
                 if (UNLIKELY(!ordered) && *(mc_presence *)(out + f->presence) != MC_ABSENT) {
                     size_t n = (size_t)f->key_len - 4;
                     rc = fail(d, MC_ERR_DUPLICATE_KEY, key_at, "duplicate member \"%.*s\"", (int)(n > 40 ? 40 : n),
@@ -1970,7 +1995,7 @@ static int dec_object(dec *d, const mc_type *t, char *out)
                     ptr_key(d, f->key + 2, (size_t)f->key_len - 4);
                     goto out;
                 }
-                next++;
+                nf++;
             } else {
                 if ((rc = seen_add(d, &unknown, &k, key_at)) != MC_OK || (rc = skip_value(d)) != MC_OK) {
                     ptr_key(d, k.s, k.n);
@@ -1979,28 +2004,27 @@ static int dec_object(dec *d, const mc_type *t, char *out)
                 unknown.v[unknown.n - 1].end = d->p;
             }
             /* The next member in schema order, with its comma: the hot path. */
-            if (LIKELY(next < count)) {
-                const mc_field *e = &fields[next];
-                size_t n = e->key_len;
-                if ((size_t)(d->end - d->p) >= n && lit_eq(d->p, e->key, n)) {
+            if (LIKELY(nf < fend)) {
+                size_t n = nf->key_len;
+                if ((size_t)(end - d->p) >= n && lit_eq(d->p, nf->key, n)) {
                     key_at = d->p + 1;
-                    f = e;
+                    f = nf;
                     d->p += n;
                     continue;
                 }
             }
             break;
         }
-        d->p = skip_ws(d->p, d->end);
-        if (d->p < d->end && *d->p == ',') {
-            d->p = skip_ws(d->p + 1, d->end);
+        d->p = skip_ws(d->p, end);
+        if (d->p < end && *d->p == ',') {
+            d->p = skip_ws(d->p + 1, end);
             continue;
         }
-        if (d->p < d->end && *d->p == '}') {
+        if (d->p < end && *d->p == '}') {
             d->p++;
             break;
         }
-        rc = fail(d, MC_ERR_SYNTAX, d->p, d->p < d->end ? "expected ',' or '}'" : "unexpected end of input");
+        rc = fail(d, MC_ERR_SYNTAX, d->p, d->p < end ? "expected ',' or '}'" : "unexpected end of input");
         goto out;
     }
 done:
@@ -2083,7 +2107,10 @@ static int dec_array(dec *d, const mc_type *t, char *out)
         }
         slot = (char *)tail + CHUNK_HDR + tail->n * isz;
         zero_short(slot, isz);
-        rc = dec_value(d, &t->item, slot);
+        if (t->item.kind == MC_KIND_OBJECT && d->p < d->end && *d->p == '{')
+            rc = dec_object(d, t->item.type, slot);
+        else
+            rc = dec_value(d, &t->item, slot);
         if (rc != MC_OK) {
             clear_value(&t->item, slot, d->a);
             ptr_index(d, count);
