@@ -538,7 +538,37 @@ int mc_datetime_parse(mc_datetime *out, const char *s, size_t len, unsigned flag
     size_t pos = 16;
     unsigned form = 0;
     memset(out, 0, sizeof *out);
-    if (len < 16 || parse_date_part(s, &y, &mo, &d) != MC_OK)
+    if (len < 16)
+        return MC_ERR_DATETIME;
+#if SWAR
+    {
+        /* "YYYY-MM-" and "DDThh:mm" as two words: separators are replaced by
+         * '0' so that only the digit bytes are tested (a separator below '0'
+         * would borrow from its neighbour), then each byte's value times ten
+         * plus the next byte's gives every two-digit number at once. */
+        const uint64_t ma = 0x00FFFF00FFFFFFFFull, mb = 0xFFFF00FFFF00FFFFull;
+        uint64_t a, b, pa, pb;
+        memcpy(&a, s, 8);
+        memcpy(&b, s + 8, 8);
+        a = (a & ma) | (ONES * '0' & ~ma);
+        b = (b & mb) | (ONES * '0' & ~mb);
+        if (((((a + ONES * 0x46) | (a - ONES * '0')) | ((b + ONES * 0x46) | (b - ONES * '0'))) & HIGHS) != 0 ||
+            s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't') || s[13] != ':')
+            return MC_ERR_DATETIME;
+        a -= ONES * '0';
+        b -= ONES * '0';
+        pa = a * 10 + (a >> 8);
+        pb = b * 10 + (b >> 8);
+        y = (int64_t)(pa & 0xFF) * 100 + (int64_t)((pa >> 16) & 0xFF);
+        mo = (int64_t)((pa >> 40) & 0xFF);
+        d = (int64_t)(pb & 0xFF);
+        hh = (int64_t)((pb >> 24) & 0xFF);
+        mi = (int64_t)((pb >> 48) & 0xFF);
+        if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) || hh > 23 || mi > 59)
+            return MC_ERR_DATETIME;
+    }
+#else
+    if (parse_date_part(s, &y, &mo, &d) != MC_OK)
         return MC_ERR_DATETIME;
     if (s[10] != 'T' && s[10] != 't')
         return MC_ERR_DATETIME;
@@ -546,6 +576,7 @@ int mc_datetime_parse(mc_datetime *out, const char *s, size_t len, unsigned flag
     mi = d2(s + 14);
     if (s[13] != ':' || hh < 0 || hh > 23 || mi < 0 || mi > 59)
         return MC_ERR_DATETIME;
+#endif
     if (pos < len && s[pos] == ':') {
         if (len - pos < 3 || (ss = d2(s + pos + 1)) < 0 || ss > 60)
             return MC_ERR_DATETIME;

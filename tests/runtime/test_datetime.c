@@ -273,6 +273,39 @@ static void test_full_date(void **state)
     }
 }
 
+/* Every byte value at every position of the date and hh:mm, against a
+ * byte-by-byte reading of the grammar (the parser reads these 16 bytes as two
+ * words when it can). */
+static void test_every_byte_in_date_and_minutes(void **state)
+{
+    static const char base[] = "2020-02-29T18:10:47Z";
+    size_t pos;
+    unsigned c;
+    (void)state;
+    for (pos = 0; pos < 16; pos++) {
+        for (c = 0; c < 256; c++) {
+            char s[sizeof base];
+            mc_datetime dt;
+            mc_date day;
+            bool want;
+            memcpy(s, base, sizeof base);
+            s[pos] = (char)c;
+            want = mc_date_parse(&day, s, 10) == MC_OK && (s[10] == 'T' || s[10] == 't') && s[13] == ':';
+            if (want) {
+                int i;
+                static const int dig[4] = {11, 12, 14, 15};
+                for (i = 0; i < 4; i++)
+                    if (s[dig[i]] < '0' || s[dig[i]] > '9')
+                        want = false;
+                if (want && ((s[11] - '0') * 10 + (s[12] - '0') > 23 || (s[14] - '0') * 10 + (s[15] - '0') > 59))
+                    want = false;
+            }
+            if ((mc_datetime_parse(&dt, s, sizeof base - 1, 0) == MC_OK) != want)
+                fail_msg("byte 0x%02X at %zu: got %s", c, pos, want ? "an error" : "success");
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -284,6 +317,7 @@ int main(void)
         cmocka_unit_test(test_format_never_drops_information),
         cmocka_unit_test(test_time_t_and_timespec),
         cmocka_unit_test(test_full_date),
+        cmocka_unit_test(test_every_byte_in_date_and_minutes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
