@@ -3092,29 +3092,23 @@ static void release_type(const mc_type *t, char *p, const mc_allocator *a)
 {
     size_t i;
     if (t->kind == MC_KIND_OBJECT) {
-        for (i = 0; i < t->field_count; i++) {
-            const mc_field *f = &t->fields[i];
-            switch (f->kind) {
-            case MC_KIND_STRING:
-            case MC_KIND_UUID: {
+        const mc_field *f = t->fields, *fend = f + t->field_count;
+        /* tests in order of frequency rather than a jump table: strings and
+         * enums make up most members */
+        for (; f < fend; f++) {
+            unsigned k = f->kind;
+            if (k == MC_KIND_STRING || k == MC_KIND_UUID) {
                 mc_string *sv = (mc_string *)(void *)(p + f->offset);
                 if (sv->data != NULL)
                     release(a, sv->data, sv->len + 1);
-                break;
-            }
-            case MC_KIND_ENUM:
+            } else if (k == MC_KIND_ENUM) {
                 if (f->unknown != MC_NO_OFFSET) {
                     mc_string *u = (mc_string *)(void *)(p + f->unknown);
                     if (u->data != NULL)
                         release(a, u->data, u->len + 1);
                 }
-                break;
-            case MC_KIND_OBJECT:
-            case MC_KIND_ARRAY:
+            } else if (k == MC_KIND_OBJECT || k == MC_KIND_ARRAY) {
                 release_type(f->type, p + f->offset, a);
-                break;
-            default:
-                break;
             }
         }
         if (t->extra != MC_NO_OFFSET) {
