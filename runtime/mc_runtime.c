@@ -1217,22 +1217,22 @@ static inline const char *skip_ws(const char *p, const char *end)
  * with an exit per word. */
 static ALWAYS_INLINE bool lit_eq(const char *p, const char *lit, size_t n)
 {
-    uint64_t a, b, c, e, x;
+    uint64_t a, b, c, e, diff;
     if (n >= 8) {
         memcpy(&a, p, 8);
         memcpy(&b, lit, 8);
         memcpy(&c, p + n - 8, 8);
         memcpy(&e, lit + n - 8, 8);
-        x = (a ^ b) | (c ^ e);
+        diff = (a ^ b) | (c ^ e);
         if (n > 16) {
             size_t i;
             for (i = 8; i < n - 8; i += 8) {
                 memcpy(&a, p + i, 8);
                 memcpy(&b, lit + i, 8);
-                x |= a ^ b;
+                diff |= a ^ b;
             }
         }
-        return x == 0;
+        return diff == 0;
     }
     if (n >= 4) { /* two overlapping 4-byte compares */
         uint32_t x, y, z, w;
