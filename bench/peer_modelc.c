@@ -1,9 +1,7 @@
 /*
  * bench/peer_modelc.c - modelc's row: the generated CertificationTask codec
- * (generated/certification_task.h, or until modelc generates it, the
- * hand-written fixture tests/runtime/fixture/models.h with the same API) over
- * the runtime in runtime/mc_runtime.c. The Makefile picks the header and passes
- * it as BM_MODELC_HEADER.
+ * (generated/certification_task.h and the runtime generated beside it). The
+ * Makefile passes the header as BM_MODELC_HEADER.
  *
  * Two rows: "modelc" decodes with libc allocation (one block per string and per
  * item list, like the peers); "modelc-arena" decodes into an mc_arena that is
