@@ -64,7 +64,61 @@ static const mc_field certification_task__fields[] = {
     MC_FIELD_ARRAY(certification_task, reassignment_trail_dtos, has_reassignment_trail_dtos, "reassignmentTrailDTOs", MC_OPTIONAL, &reassignment_trail_dto_list_desc),
     MC_FIELD_DATETIME(certification_task, created, has_created, "created", MC_OPTIONAL),
 };
-const mc_type certification_task_desc = MC_TYPE_OBJECT(certification_task, "CertificationTask", certification_task__fields, 0);
+
+/* The fast path of certification_task_from_json: members in schema order, each matched by
+ * its `,"name":` text; from the first other member on, the table above. */
+static int certification_task__decode_fast(mc_cursor_ *c, void *v)
+{
+    certification_task *out = (certification_task *)v;
+    const mc_field *f = certification_task__fields;
+    size_t next = 0;
+    int rc;
+    if ((rc = mc_fast_open_(c)) != MC_OK)
+        return rc;
+    if (MC_FAST_KEY_(c, "id")) {
+        if (mc_fast_string_(c, &f[0], out) != MC_OK)
+            return mc_fast_fail_(c, &f[0]);
+        next = 1;
+    }
+    if (MC_FAST_KEY_(c, "type")) {
+        if (mc_fast_enum_(c, &f[1], out) != MC_OK)
+            return mc_fast_fail_(c, &f[1]);
+        next = 2;
+    }
+    if (MC_FAST_KEY_(c, "targetType")) {
+        if (mc_fast_enum_(c, &f[2], out) != MC_OK)
+            return mc_fast_fail_(c, &f[2]);
+        next = 3;
+    }
+    if (MC_FAST_KEY_(c, "targetId")) {
+        if (mc_fast_string_(c, &f[3], out) != MC_OK)
+            return mc_fast_fail_(c, &f[3]);
+        next = 4;
+    }
+    if (MC_FAST_KEY_(c, "status")) {
+        if (mc_fast_enum_(c, &f[4], out) != MC_OK)
+            return mc_fast_fail_(c, &f[4]);
+        next = 5;
+    }
+    if (MC_FAST_KEY_(c, "errors")) {
+        if (mc_fast_array_(c, &f[5], out) != MC_OK)
+            return mc_fast_fail_(c, &f[5]);
+        next = 6;
+    }
+    if (MC_FAST_KEY_(c, "reassignmentTrailDTOs")) {
+        if (mc_fast_array_(c, &f[6], out) != MC_OK)
+            return mc_fast_fail_(c, &f[6]);
+        next = 7;
+    }
+    if (MC_FAST_KEY_(c, "created")) {
+        if (mc_fast_datetime_(c, &f[7], out) != MC_OK)
+            return mc_fast_fail_(c, &f[7]);
+        next = 8;
+    }
+    return mc_fast_close_(c, &certification_task_desc, out, next);
+}
+const mc_type certification_task_desc =
+    MC_TYPE_OBJECT_FAST(certification_task, "CertificationTask", certification_task__fields, 0, certification_task__decode_fast);
 void certification_task_init(certification_task *v) { mc_init(&certification_task_desc, v); }
 void certification_task_clear(certification_task *v, const mc_allocator *a) { mc_clear(&certification_task_desc, v, a); }
 int certification_task_copy(certification_task *out, const certification_task *src, const mc_allocator *a)
