@@ -47,8 +47,10 @@
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
 #define ALWAYS_INLINE inline __attribute__((always_inline))
+#define NOINLINE __attribute__((noinline))
 #else
 #define ALWAYS_INLINE inline
+#define NOINLINE
 #define LIKELY(x) (x)
 #define UNLIKELY(x) (x)
 #define PRINTF_LIKE(f, a)
@@ -2487,32 +2489,116 @@ int mc_fast_fail_(mc_cursor_ *c, const mc_field *f)
     return d->code;
 }
 
-/* The value of member f after its key: what dec_object does, with the kind
- * known at compile time. */
-static ALWAYS_INLINE int fast_member(mc_cursor_ *c, const mc_field *f, void *out, unsigned kind)
+/* The value of member f after its key, in general: what dec_object does,
+ * with the kind known at compile time. Kept out of line so that the plain
+ * cases below stay small (no registers to save). */
+static NOINLINE int fast_member(mc_cursor_ *c, const mc_field *f, void *out, unsigned kind)
 {
     dec *d = (dec *)(void *)c;
     d->c.p = skip_ws(d->c.p, d->c.end);
-    return dec_member_k(d, f, (char *)out, kind);
+    switch (kind) {
+    case MC_KIND_STRING: return dec_member_k(d, f, (char *)out, MC_KIND_STRING);
+    case MC_KIND_ENUM: return dec_member_k(d, f, (char *)out, MC_KIND_ENUM);
+    case MC_KIND_DATETIME: return dec_member_k(d, f, (char *)out, MC_KIND_DATETIME);
+    case MC_KIND_ARRAY: return dec_member_k(d, f, (char *)out, MC_KIND_ARRAY);
+    default: return dec_member(d, f, (char *)out);
+    }
 }
 
+/* A string member with escapes or non-ASCII text from q, the first special
+ * byte after the plain prefix at c->p (its quote). */
+static NOINLINE int fast_string_rest(mc_cursor_ *c, const mc_field *f, void *out, const char *q)
+{
+    dec *d = (dec *)(void *)c;
+    const char *at = c->p;
+    span sp;
+    int rc;
+    if ((rc = scan_string_slow(d, &sp, q)) != MC_OK ||
+        (rc = span_to_string(d, &sp, (mc_string *)(void *)((char *)out + f->offset), at)) != MC_OK)
+        return rc;
+    *(mc_presence *)((char *)out + f->presence) = MC_PRESENT;
+    return MC_OK;
+}
+
+static NOINLINE int fast_oom(mc_cursor_ *c, const char *at)
+{
+    return fail((dec *)(void *)c, MC_ERR_NO_MEMORY, at, "out of memory");
+}
+
+/* Plain ASCII without escapes: one scan, one allocation, one inline copy. */
 int mc_fast_string_(mc_cursor_ *c, const mc_field *f, void *out)
 {
+    const char *p = c->p, *q;
+    const char *const end = c->end;
+    if (LIKELY(p < end && *p == '"')) {
+        q = find_special(p + 1, end);
+        if (LIKELY(q < end && *q == '"')) {
+            size_t n = (size_t)(q - p - 1);
+            mc_string *s = (mc_string *)(void *)((char *)out + f->offset);
+            char *buf = (char *)dalloc((dec *)(void *)c, n + 1);
+            if (UNLIKELY(buf == NULL))
+                return fast_oom(c, p);
+            copy_short(buf, p + 1, n);
+            buf[n] = '\0';
+            s->data = buf;
+            s->len = n;
+            *(mc_presence *)((char *)out + f->presence) = MC_PRESENT;
+            c->p = q + 1;
+            return MC_OK;
+        }
+        return fast_string_rest(c, f, out, q);
+    }
     return fast_member(c, f, out, MC_KIND_STRING);
 }
 
+/* A listed enum text without escapes: matched without allocating. */
 int mc_fast_enum_(mc_cursor_ *c, const mc_field *f, void *out)
 {
+    const char *p = c->p, *q;
+    const char *const end = c->end;
+    if (LIKELY(p < end && *p == '"')) {
+        q = find_special(p + 1, end);
+        if (LIKELY(q < end && *q == '"')) {
+            int v = enum_find(f->enum_desc, p + 1, (size_t)(q - p - 1));
+            if (LIKELY(v != MC_ENUM_UNKNOWN)) {
+                memcpy((char *)out + f->offset, &v, sizeof v);
+                *(mc_presence *)((char *)out + f->presence) = MC_PRESENT;
+                c->p = q + 1;
+                return MC_OK;
+            }
+        }
+    }
     return fast_member(c, f, out, MC_KIND_ENUM);
 }
 
+/* A valid date-time without escapes (anything else, errors included, again
+ * through the general path). */
 int mc_fast_datetime_(mc_cursor_ *c, const mc_field *f, void *out)
 {
+    const char *p = c->p, *q;
+    const char *const end = c->end;
+    if (LIKELY(p < end && *p == '"')) {
+        q = find_special(p + 1, end);
+        if (LIKELY(q < end && *q == '"') &&
+            LIKELY(mc_datetime_parse((mc_datetime *)(void *)((char *)out + f->offset), p + 1, (size_t)(q - p - 1),
+                                     (((dec *)(void *)c)->flags & MC_DECODE_STRICT_DATETIME) ? MC_DATETIME_STRICT
+                                                                                            : 0u) == MC_OK)) {
+            *(mc_presence *)((char *)out + f->presence) = MC_PRESENT;
+            c->p = q + 1;
+            return MC_OK;
+        }
+    }
     return fast_member(c, f, out, MC_KIND_DATETIME);
 }
 
 int mc_fast_array_(mc_cursor_ *c, const mc_field *f, void *out)
 {
+    if (LIKELY(c->p < c->end && *c->p == '[')) {
+        int rc = dec_array((dec *)(void *)c, f->type, (char *)out + f->offset);
+        if (rc == MC_OK)
+            *(mc_presence *)((char *)out + f->presence) = MC_PRESENT;
+        return rc;
+    }
     return fast_member(c, f, out, MC_KIND_ARRAY);
 }
 
@@ -2531,9 +2617,7 @@ int mc_fast_object_(mc_cursor_ *c, const mc_field *f, void *out)
 
 int mc_fast_value_(mc_cursor_ *c, const mc_field *f, void *out)
 {
-    dec *d = (dec *)(void *)c;
-    d->c.p = skip_ws(d->c.p, d->c.end);
-    return dec_member(d, f, (char *)out);
+    return fast_member(c, f, out, 0);
 }
 
 /* Start a decode of json[0..len) at its first value. */
