@@ -1859,7 +1859,7 @@ static int keep_unknown(dec *d, mc_string *extra, const seen *s, const char *at)
 
 
 /* The member of ed whose wire text is exactly s[0..n), or MC_ENUM_UNKNOWN. */
-static inline int enum_find(const mc_enum_desc *ed, const char *s, size_t n)
+static ALWAYS_INLINE int enum_find(const mc_enum_desc *ed, const char *s, size_t n)
 {
     size_t i;
     for (i = 0; i < ed->count; i++)
@@ -2512,6 +2512,24 @@ static NOINLINE int fast_oom(mc_cursor_ *c, const char *at)
     return fail((dec *)(void *)c, MC_ERR_NO_MEMORY, at, "out of memory");
 }
 
+/* Store the plain string between c->p (its quote) and q (the closing one)
+ * into buf, or fail when buf is NULL. */
+static ALWAYS_INLINE int fast_string_put(mc_cursor_ *c, const mc_field *f, void *out, const char *q, char *buf)
+{
+    const char *p = c->p;
+    size_t n = (size_t)(q - p - 1);
+    mc_string *s = (mc_string *)(void *)((char *)out + f->offset);
+    if (UNLIKELY(buf == NULL))
+        return fast_oom(c, p);
+    copy_short(buf, p + 1, n);
+    buf[n] = '\0';
+    s->data = buf;
+    s->len = n;
+    *(mc_presence *)((char *)out + f->presence) = MC_PRESENT;
+    c->p = q + 1;
+    return MC_OK;
+}
+
 /* Plain ASCII without escapes: one scan, one allocation, one inline copy. */
 int mc_fast_string_(mc_cursor_ *c, const mc_field *f, void *out)
 {
@@ -2519,20 +2537,8 @@ int mc_fast_string_(mc_cursor_ *c, const mc_field *f, void *out)
     const char *const end = c->end;
     if (LIKELY(p < end && *p == '"')) {
         q = find_special(p + 1, end);
-        if (LIKELY(q < end && *q == '"')) {
-            size_t n = (size_t)(q - p - 1);
-            mc_string *s = (mc_string *)(void *)((char *)out + f->offset);
-            char *buf = (char *)dalloc((dec *)(void *)c, n + 1);
-            if (UNLIKELY(buf == NULL))
-                return fast_oom(c, p);
-            copy_short(buf, p + 1, n);
-            buf[n] = '\0';
-            s->data = buf;
-            s->len = n;
-            *(mc_presence *)((char *)out + f->presence) = MC_PRESENT;
-            c->p = q + 1;
-            return MC_OK;
-        }
+        if (LIKELY(q < end && *q == '"'))
+            return fast_string_put(c, f, out, q, (char *)dalloc((dec *)(void *)c, (size_t)(q - p)));
         return fast_string_rest(c, f, out, q);
     }
     return fast_member(c, f, out, MC_KIND_STRING);
