@@ -117,8 +117,22 @@ static int certification_task__decode_fast(mc_cursor_ *c, void *v)
     }
     return mc_fast_close_(c, &certification_task_desc, out, next);
 }
-const mc_type certification_task_desc =
-    MC_TYPE_OBJECT_FAST(certification_task, "CertificationTask", certification_task__fields, 0, certification_task__decode_fast);
+
+/* What certification_task_clear frees, member by member (the table walk, unrolled). */
+static void certification_task__release(void *v, const mc_allocator *a)
+{
+    certification_task *x = (certification_task *)v;
+    mc_release_string_(&x->id, a);
+    mc_release_string_(&x->type_unknown, a);
+    mc_release_string_(&x->target_type_unknown, a);
+    mc_release_string_(&x->target_id, a);
+    mc_release_string_(&x->status_unknown, a);
+    mc_release_(&error_message_dto_list_desc, &x->errors, a);
+    mc_release_(&reassignment_trail_dto_list_desc, &x->reassignment_trail_dtos, a);
+    mc_release_string_(&x->json_extra, a);
+}
+const mc_type certification_task_desc = MC_TYPE_OBJECT_FAST(certification_task, "CertificationTask", certification_task__fields,
+    0, certification_task__decode_fast, certification_task__release);
 void certification_task_init(certification_task *v) { mc_init(&certification_task_desc, v); }
 void certification_task_clear(certification_task *v, const mc_allocator *a) { mc_clear(&certification_task_desc, v, a); }
 int certification_task_copy(certification_task *out, const certification_task *src, const mc_allocator *a)

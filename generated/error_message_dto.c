@@ -43,8 +43,18 @@ static int error_message_dto__decode_fast(mc_cursor_ *c, void *v)
     }
     return mc_fast_close_(c, &error_message_dto_desc, out, next);
 }
-const mc_type error_message_dto_desc =
-    MC_TYPE_OBJECT_FAST(error_message_dto, "ErrorMessageDto", error_message_dto__fields, 0, error_message_dto__decode_fast);
+
+/* What error_message_dto_clear frees, member by member (the table walk, unrolled). */
+static void error_message_dto__release(void *v, const mc_allocator *a)
+{
+    error_message_dto *x = (error_message_dto *)v;
+    mc_release_string_(&x->locale, a);
+    mc_release_string_(&x->locale_origin_unknown, a);
+    mc_release_string_(&x->text, a);
+    mc_release_string_(&x->json_extra, a);
+}
+const mc_type error_message_dto_desc = MC_TYPE_OBJECT_FAST(error_message_dto, "ErrorMessageDto", error_message_dto__fields,
+    0, error_message_dto__decode_fast, error_message_dto__release);
 void error_message_dto_init(error_message_dto *v) { mc_init(&error_message_dto_desc, v); }
 void error_message_dto_clear(error_message_dto *v, const mc_allocator *a) { mc_clear(&error_message_dto_desc, v, a); }
 int error_message_dto_copy(error_message_dto *out, const error_message_dto *src, const mc_allocator *a)

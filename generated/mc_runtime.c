@@ -3310,7 +3310,9 @@ static inline void release(const mc_allocator *a, void *p, size_t n)
 static void release_type(const mc_type *t, char *p, const mc_allocator *a)
 {
     size_t i;
-    if (t->kind == MC_KIND_OBJECT) {
+    if (t->release != NULL) {
+        t->release(p, a); /* generated: the same, without the table walk */
+    } else if (t->kind == MC_KIND_OBJECT) {
         const mc_field *f = t->fields, *fend = f + t->field_count;
         /* tests in order of frequency rather than a jump table: strings and
          * enums make up most members */
@@ -3352,6 +3354,11 @@ static void release_type(const mc_type *t, char *p, const mc_allocator *a)
             release(a, items, count * t->item_size);
         }
     }
+}
+
+void mc_release_(const mc_type *t, void *v, const mc_allocator *a)
+{
+    release_type(t, (char *)v, a);
 }
 
 static void clear_type(const mc_type *t, void *v, const mc_allocator *a)

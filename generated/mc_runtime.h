@@ -59,6 +59,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -382,6 +383,9 @@ typedef struct mc_cursor_ {
 } mc_cursor_;
 /* Internal: a generated fast decoder of one object type (see mc_fast_open_). */
 typedef int (*mc_fast_fn_)(mc_cursor_ *c, void *out);
+/* Internal: a generated release of one object type: frees what the struct at v
+ * owns (allocated with a, NULL = libc) without resetting it (see mc_clear). */
+typedef void (*mc_release_fn_)(void *v, const struct mc_allocator *a);
 
 /* One member of an object (or the item of an array). Private layout: use the
  * MC_FIELD_* and MC_ITEM_* macros. */
@@ -411,6 +415,7 @@ typedef struct mc_type {
     uint32_t count_offset;  /* array: offset of `size_t count` */
     uint32_t required;      /* object: number of MC_REQUIRED fields (0: no check at '}') */
     mc_fast_fn_ fast;       /* object: generated fast path, or NULL (see mc_decode) */
+    mc_release_fn_ release; /* object: generated release, or NULL (see mc_clear) */
 } mc_type;
 
 /* One enum member. */
@@ -475,18 +480,19 @@ typedef struct mc_enum_desc {
  * the missing-member check when it is 0). */
 #define MC_TYPE_OBJECT(T, name, fields, required)                                         \
     { MC_KIND_OBJECT, name, sizeof(T), fields, sizeof(fields) / sizeof((fields)[0]),      \
-      (uint32_t)offsetof(T, json_extra), MC_ITEM_(0, NULL, NULL), 0, 0, 0, (uint32_t)(required), NULL }
-/* The same with a generated fast decoder (an mc_fast_fn_) for mc_decode to try first. */
-#define MC_TYPE_OBJECT_FAST(T, name, fields, required, fast)                              \
+      (uint32_t)offsetof(T, json_extra), MC_ITEM_(0, NULL, NULL), 0, 0, 0, (uint32_t)(required), NULL, NULL }
+/* The same with a generated fast decoder (mc_fast_fn_) that mc_decode uses and
+ * a generated release (mc_release_fn_) that mc_clear uses. */
+#define MC_TYPE_OBJECT_FAST(T, name, fields, required, fast, release)                     \
     { MC_KIND_OBJECT, name, sizeof(T), fields, sizeof(fields) / sizeof((fields)[0]),      \
-      (uint32_t)offsetof(T, json_extra), MC_ITEM_(0, NULL, NULL), 0, 0, 0, (uint32_t)(required), fast }
+      (uint32_t)offsetof(T, json_extra), MC_ITEM_(0, NULL, NULL), 0, 0, 0, (uint32_t)(required), fast, release }
 /* An object type without properties (C has no empty arrays). */
 #define MC_TYPE_OBJECT_EMPTY(T, name) \
-    { MC_KIND_OBJECT, name, sizeof(T), NULL, 0, (uint32_t)offsetof(T, json_extra), MC_ITEM_(0, NULL, NULL), 0, 0, 0, 0, NULL }
+    { MC_KIND_OBJECT, name, sizeof(T), NULL, 0, (uint32_t)offsetof(T, json_extra), MC_ITEM_(0, NULL, NULL), 0, 0, 0, 0, NULL, NULL }
 /* An array type: T is `struct { item *items; size_t count; }`; item is MC_ITEM_*. */
 #define MC_TYPE_ARRAY(T, name, item)                                                      \
     { MC_KIND_ARRAY, name, sizeof(T), NULL, 0, MC_NO_OFFSET, item,                        \
-      sizeof(*((T *)0)->items), (uint32_t)offsetof(T, items), (uint32_t)offsetof(T, count), 0, NULL }
+      sizeof(*((T *)0)->items), (uint32_t)offsetof(T, items), (uint32_t)offsetof(T, count), 0, NULL, NULL }
 
 /* One enum member: MC_ENUM_VALUE("ADMIN_REASSIGN", CERTIFICATION_TASK_TYPE_ADMIN_REASSIGN). */
 #define MC_ENUM_VALUE(wire, c_name) { wire, sizeof(wire) - 1, #c_name, false }
@@ -643,6 +649,20 @@ static inline bool mc_fast_key_(mc_cursor_ *c, const char *lit, size_t n)
     c->p = p + n;
     return true;
 }
+/* Internal, for generated releases: free s->data (allocated with a, NULL =
+ * libc) if any, leaving s as it is. */
+static inline void mc_release_string_(mc_string *s, const mc_allocator *a)
+{
+    if (s->data != NULL) {
+        if (a == NULL)
+            free(s->data);
+        else
+            mc_free(a, s->data, s->len + 1);
+    }
+}
+/* Internal: what mc_clear frees for the value of type t at v, without the reset. */
+void mc_release_(const mc_type *t, void *v, const mc_allocator *a);
+
 /* mc_fast_key_ for the JSON-escaped member name literal name ("targetId"). */
 #define MC_FAST_KEY_(c, name) mc_fast_key_(c, ",\"" name "\":", sizeof(",\"" name "\":") - 1)
 

@@ -43,8 +43,18 @@ static int reassignment_trail_dto__decode_fast(mc_cursor_ *c, void *v)
     }
     return mc_fast_close_(c, &reassignment_trail_dto_desc, out, next);
 }
-const mc_type reassignment_trail_dto_desc =
-    MC_TYPE_OBJECT_FAST(reassignment_trail_dto, "ReassignmentTrailDTO", reassignment_trail_dto__fields, 0, reassignment_trail_dto__decode_fast);
+
+/* What reassignment_trail_dto_clear frees, member by member (the table walk, unrolled). */
+static void reassignment_trail_dto__release(void *v, const mc_allocator *a)
+{
+    reassignment_trail_dto *x = (reassignment_trail_dto *)v;
+    mc_release_string_(&x->previous_owner, a);
+    mc_release_string_(&x->new_owner, a);
+    mc_release_string_(&x->reassignment_type, a);
+    mc_release_string_(&x->json_extra, a);
+}
+const mc_type reassignment_trail_dto_desc = MC_TYPE_OBJECT_FAST(reassignment_trail_dto, "ReassignmentTrailDTO", reassignment_trail_dto__fields,
+    0, reassignment_trail_dto__decode_fast, reassignment_trail_dto__release);
 void reassignment_trail_dto_init(reassignment_trail_dto *v) { mc_init(&reassignment_trail_dto_desc, v); }
 void reassignment_trail_dto_clear(reassignment_trail_dto *v, const mc_allocator *a) { mc_clear(&reassignment_trail_dto_desc, v, a); }
 int reassignment_trail_dto_copy(reassignment_trail_dto *out, const reassignment_trail_dto *src, const mc_allocator *a)

@@ -37,8 +37,8 @@ typedef struct vctx {
 } vctx;
 
 /* Map sizes, so that building a node allocates its entry array once. */
-#define FIELD_KEYS 54
-#define TYPE_KEYS 49
+#define FIELD_KEYS 57
+#define TYPE_KEYS 50
 #define TREF_KEYS 24
 
 static void put(vctx *v, gen_data *m, const char *k, gen_data *d)
@@ -214,7 +214,7 @@ static const char *const runtime_names[] = {
     "decode_options", "encode_options", "type", "field", "enum_desc", "enum_value",
     "init", "clear", "copy", "equal", "decode", "encode", "encode_string",
     "enum_to_string", "enum_from_string", "cursor_", "fast_open_", "fast_close_",
-    "fast_fail_"};
+    "fast_fail_", "release_", "release_string_"};
 static const char *const runtime_macros[] = {
     "ABSENT", "NULL", "PRESENT", "OK", "MUST_CHECK", "OPTIONAL", "REQUIRED", "NULLABLE",
     "ENUM_VALUE", "ENUM_VALUE_PLAIN", "ENUM_DESC", "ENUM_HAS_NULL", "ENUM_NO_NULL", "TYPE_OBJECT",
@@ -353,6 +353,10 @@ static gen_data *field_view(vctx *v, const gen_ir_type *t, const gen_ir_field *f
     put(v, m, "example_text", example_text(a, f->example));
     put(v, m, "flags", v->flags[(f->required ? 2 : 0) + (f->nullable ? 1 : 0)]);
     put(v, m, "fast_call", v->fast_call[f->ref.codec]);
+    /* what the generated release frees for this field */
+    put_bool(v, m, "release_string", f->ref.codec == GEN_CODEC_STRING || f->ref.codec == GEN_CODEC_UUID);
+    put_bool(v, m, "release_enum", f->ref.codec == GEN_CODEC_ENUM);
+    put_bool(v, m, "release_nested", f->ref.codec == GEN_CODEC_OBJECT || f->ref.codec == GEN_CODEC_ARRAY);
     bool nested = f->ref.codec == GEN_CODEC_ENUM || f->ref.codec == GEN_CODEC_OBJECT ||
                   f->ref.codec == GEN_CODEC_ARRAY;
     put_str(v, m, "desc_ref", nested ? f->ref.type->names.desc : NULL);
@@ -445,6 +449,7 @@ static gen_data *type_view(vctx *v, const gen_ir_type *t)
     put_str(v, m, "fields_table", gen_arena_printf(a, "%s__fields", n->c_name));
     put_str(v, m, "values_table", gen_arena_printf(a, "%s__values", n->c_name));
     put_str(v, m, "fast_decoder", gen_arena_printf(a, "%s__decode_fast", n->c_name));
+    put_str(v, m, "release_fn", gen_arena_printf(a, "%s__release", n->c_name));
     return m;
 }
 
