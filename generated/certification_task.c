@@ -20,8 +20,31 @@ static const mc_enum_value certification_task_type__values[] = {
     MC_ENUM_VALUE_PLAIN("CAMPAIGN_CREATE", CERTIFICATION_TASK_TYPE_CAMPAIGN_CREATE),
     MC_ENUM_VALUE_PLAIN("CAMPAIGN_DELETE", CERTIFICATION_TASK_TYPE_CAMPAIGN_DELETE),
 };
-const mc_enum_desc certification_task_type_desc =
-    MC_ENUM_DESC("CertificationTaskType", certification_task_type__values, MC_ENUM_NO_NULL);
+/* The member whose wire text is s[0..n), or CERTIFICATION_TASK_TYPE_UNKNOWN: the table search, unrolled. */
+static int certification_task_type__match(const char *s, size_t n)
+{
+    if (MC_ENUM_MATCH_(s, n, "REASSIGN"))
+        return CERTIFICATION_TASK_TYPE_REASSIGN;
+    if (MC_ENUM_MATCH_(s, n, "ADMIN_REASSIGN"))
+        return CERTIFICATION_TASK_TYPE_ADMIN_REASSIGN;
+    if (MC_ENUM_MATCH_(s, n, "COMPLETE_CERTIFICATION"))
+        return CERTIFICATION_TASK_TYPE_COMPLETE_CERTIFICATION;
+    if (MC_ENUM_MATCH_(s, n, "FINISH_CERTIFICATION"))
+        return CERTIFICATION_TASK_TYPE_FINISH_CERTIFICATION;
+    if (MC_ENUM_MATCH_(s, n, "COMPLETE_CAMPAIGN"))
+        return CERTIFICATION_TASK_TYPE_COMPLETE_CAMPAIGN;
+    if (MC_ENUM_MATCH_(s, n, "ACTIVATE_CAMPAIGN"))
+        return CERTIFICATION_TASK_TYPE_ACTIVATE_CAMPAIGN;
+    if (MC_ENUM_MATCH_(s, n, "CAMPAIGN_CREATE"))
+        return CERTIFICATION_TASK_TYPE_CAMPAIGN_CREATE;
+    if (MC_ENUM_MATCH_(s, n, "CAMPAIGN_DELETE"))
+        return CERTIFICATION_TASK_TYPE_CAMPAIGN_DELETE;
+    (void)s;
+    (void)n;
+    return CERTIFICATION_TASK_TYPE_UNKNOWN;
+}
+const mc_enum_desc certification_task_type_desc = MC_ENUM_DESC_FAST("CertificationTaskType", certification_task_type__values,
+    MC_ENUM_NO_NULL, certification_task_type__match);
 const char *certification_task_type_to_string(certification_task_type v) { return mc_enum_to_string(&certification_task_type_desc, (int)v); }
 certification_task_type certification_task_type_from_string(const char *s, size_t len)
 { return (certification_task_type)mc_enum_from_string(&certification_task_type_desc, s, len); }
@@ -32,8 +55,19 @@ static const mc_enum_value certification_task_target_type__values[] = {
     MC_ENUM_VALUE_PLAIN("CERTIFICATION", CERTIFICATION_TASK_TARGET_TYPE_CERTIFICATION),
     MC_ENUM_VALUE_PLAIN("CAMPAIGN", CERTIFICATION_TASK_TARGET_TYPE_CAMPAIGN),
 };
-const mc_enum_desc certification_task_target_type_desc =
-    MC_ENUM_DESC("CertificationTaskTargetType", certification_task_target_type__values, MC_ENUM_NO_NULL);
+/* The member whose wire text is s[0..n), or CERTIFICATION_TASK_TARGET_TYPE_UNKNOWN: the table search, unrolled. */
+static int certification_task_target_type__match(const char *s, size_t n)
+{
+    if (MC_ENUM_MATCH_(s, n, "CERTIFICATION"))
+        return CERTIFICATION_TASK_TARGET_TYPE_CERTIFICATION;
+    if (MC_ENUM_MATCH_(s, n, "CAMPAIGN"))
+        return CERTIFICATION_TASK_TARGET_TYPE_CAMPAIGN;
+    (void)s;
+    (void)n;
+    return CERTIFICATION_TASK_TARGET_TYPE_UNKNOWN;
+}
+const mc_enum_desc certification_task_target_type_desc = MC_ENUM_DESC_FAST("CertificationTaskTargetType", certification_task_target_type__values,
+    MC_ENUM_NO_NULL, certification_task_target_type__match);
 const char *certification_task_target_type_to_string(certification_task_target_type v) { return mc_enum_to_string(&certification_task_target_type_desc, (int)v); }
 certification_task_target_type certification_task_target_type_from_string(const char *s, size_t len)
 { return (certification_task_target_type)mc_enum_from_string(&certification_task_target_type_desc, s, len); }
@@ -46,8 +80,23 @@ static const mc_enum_value certification_task_status__values[] = {
     MC_ENUM_VALUE_PLAIN("SUCCESS", CERTIFICATION_TASK_STATUS_SUCCESS),
     MC_ENUM_VALUE_PLAIN("ERROR", CERTIFICATION_TASK_STATUS_ERROR),
 };
-const mc_enum_desc certification_task_status_desc =
-    MC_ENUM_DESC("CertificationTaskStatus", certification_task_status__values, MC_ENUM_NO_NULL);
+/* The member whose wire text is s[0..n), or CERTIFICATION_TASK_STATUS_UNKNOWN: the table search, unrolled. */
+static int certification_task_status__match(const char *s, size_t n)
+{
+    if (MC_ENUM_MATCH_(s, n, "QUEUED"))
+        return CERTIFICATION_TASK_STATUS_QUEUED;
+    if (MC_ENUM_MATCH_(s, n, "IN_PROGRESS"))
+        return CERTIFICATION_TASK_STATUS_IN_PROGRESS;
+    if (MC_ENUM_MATCH_(s, n, "SUCCESS"))
+        return CERTIFICATION_TASK_STATUS_SUCCESS;
+    if (MC_ENUM_MATCH_(s, n, "ERROR"))
+        return CERTIFICATION_TASK_STATUS_ERROR;
+    (void)s;
+    (void)n;
+    return CERTIFICATION_TASK_STATUS_UNKNOWN;
+}
+const mc_enum_desc certification_task_status_desc = MC_ENUM_DESC_FAST("CertificationTaskStatus", certification_task_status__values,
+    MC_ENUM_NO_NULL, certification_task_status__match);
 const char *certification_task_status_to_string(certification_task_status v) { return mc_enum_to_string(&certification_task_status_desc, (int)v); }
 certification_task_status certification_task_status_from_string(const char *s, size_t len)
 { return (certification_task_status)mc_enum_from_string(&certification_task_status_desc, s, len); }

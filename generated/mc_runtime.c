@@ -1875,6 +1875,8 @@ static int keep_unknown(dec *d, mc_string *extra, const seen *s, const char *at)
 static ALWAYS_INLINE int enum_find(const mc_enum_desc *ed, const char *s, size_t n)
 {
     size_t i;
+    if (ed->match != NULL)
+        return ed->match(s, n); /* generated */
     for (i = 0; i < ed->count; i++)
         if (ed->values[i].wire_len == n && lit_eq(s, ed->values[i].wire, n))
             return (int)i;

@@ -432,6 +432,8 @@ typedef struct mc_enum_desc {
     size_t count;
     const mc_enum_value *values;
     bool has_null; /* `null` is listed: JSON null is accepted (presence MC_NULL) */
+    /* generated: the member whose wire text is s[0..n), or -1; NULL: table search */
+    int (*match)(const char *s, size_t n);
 } mc_enum_desc;
 
 /* Value -1 of every generated enum: text not listed in the schema. */
@@ -502,7 +504,10 @@ typedef struct mc_enum_desc {
 #define MC_ENUM_VALUE_PLAIN(wire, c_name) { wire, sizeof(wire) - 1, #c_name, true }
 /* An enum table; values is an array of MC_ENUM_VALUE in C value order. */
 #define MC_ENUM_DESC(name, values, has_null) \
-    { name, sizeof(values) / sizeof((values)[0]), values, has_null }
+    { name, sizeof(values) / sizeof((values)[0]), values, has_null, NULL }
+/* The same with a generated matcher `int match(const char *s, size_t n)`. */
+#define MC_ENUM_DESC_FAST(name, values, has_null, match) \
+    { name, sizeof(values) / sizeof((values)[0]), values, has_null, match }
 #define MC_ENUM_HAS_NULL true
 #define MC_ENUM_NO_NULL false
 
@@ -608,17 +613,13 @@ MC_MUST_CHECK int mc_fast_array_(mc_cursor_ *c, const mc_field *f, void *out);
 MC_MUST_CHECK int mc_fast_object_(mc_cursor_ *c, const mc_field *f, void *out);
 MC_MUST_CHECK int mc_fast_value_(mc_cursor_ *c, const mc_field *f, void *out); /* any kind */
 
-/* True (and c->p moved past it) when the input at c->p is lit[0..n), the
- * `,"name":` of a member (n >= 4), where the ',' may also be the '{' that
- * opened the object when no member came before. Inline, so that with a
- * constant literal the compare is a few word compares against immediates. */
-static inline bool mc_fast_key_(mc_cursor_ *c, const char *lit, size_t n)
+/* Internal: p[0..n) == lit[0..n) (the caller checked that p has n bytes).
+ * Inline, so that with a constant literal it is a few word compares against
+ * immediates. */
+static inline bool mc_fast_eq_(const char *p, const char *lit, size_t n)
 {
-    const char *p = c->p;
     size_t i;
-    if ((size_t)(c->end - p) < n || (*p != ',' && p != c->obj))
-        return false;
-    for (i = 1; i + 8 <= n; i += 8) {
+    for (i = 0; i + 8 <= n; i += 8) {
         uint64_t x, y;
         memcpy(&x, p + i, 8);
         memcpy(&y, lit + i, 8);
@@ -626,29 +627,42 @@ static inline bool mc_fast_key_(mc_cursor_ *c, const char *lit, size_t n)
             return false;
     }
     if (i < n) {
-        if (n >= 9) { /* the last 8 bytes, overlapping ones already compared */
+        if (n >= 8) { /* the last 8 bytes, overlapping ones already compared */
             uint64_t x, y;
             memcpy(&x, p + n - 8, 8);
             memcpy(&y, lit + n - 8, 8);
-            if (x != y)
-                return false;
-        } else if (n - i >= 4) {
+            return x == y;
+        } else if (n >= 4) {
             uint32_t x, y, z, w;
-            memcpy(&x, p + i, 4);
-            memcpy(&y, lit + i, 4);
+            memcpy(&x, p, 4);
+            memcpy(&y, lit, 4);
             memcpy(&z, p + n - 4, 4);
             memcpy(&w, lit + n - 4, 4);
-            if (x != y || z != w)
-                return false;
-        } else {
-            for (; i < n; i++)
-                if (p[i] != lit[i])
-                    return false;
+            return x == y && z == w;
         }
+        for (; i < n; i++)
+            if (p[i] != lit[i])
+                return false;
     }
+    return true;
+}
+/* True (and c->p moved past it) when the input at c->p is lit[0..n), the
+ * `,"name":` of a member (n >= 4), where the ',' may also be the '{' that
+ * opened the object when no member came before. */
+static inline bool mc_fast_key_(mc_cursor_ *c, const char *lit, size_t n)
+{
+    const char *p = c->p;
+    if ((size_t)(c->end - p) < n || (*p != ',' && p != c->obj) || !mc_fast_eq_(p + 1, lit + 1, n - 1))
+        return false;
     c->p = p + n;
     return true;
 }
+/* mc_fast_key_ for the JSON-escaped member name literal name ("targetId"). */
+#define MC_FAST_KEY_(c, name) mc_fast_key_(c, ",\"" name "\":", sizeof(",\"" name "\":") - 1)
+/* Internal, for generated enum matchers: s[0..n) is the text of the wire
+ * string literal w. */
+#define MC_ENUM_MATCH_(s, n, w) ((n) == sizeof(w) - 1 && mc_fast_eq_(s, w, sizeof(w) - 1))
+
 /* Internal, for generated releases: free s->data (allocated with a, NULL =
  * libc) if any, leaving s as it is. */
 static inline void mc_release_string_(mc_string *s, const mc_allocator *a)
@@ -662,9 +676,6 @@ static inline void mc_release_string_(mc_string *s, const mc_allocator *a)
 }
 /* Internal: what mc_clear frees for the value of type t at v, without the reset. */
 void mc_release_(const mc_type *t, void *v, const mc_allocator *a);
-
-/* mc_fast_key_ for the JSON-escaped member name literal name ("targetId"). */
-#define MC_FAST_KEY_(c, name) mc_fast_key_(c, ",\"" name "\":", sizeof(",\"" name "\":") - 1)
 
 /* The wire text of enum member v (NUL-terminated; its length is
  * d->values[v].wire_len), or NULL if v is not a member. */

@@ -38,7 +38,7 @@ typedef struct vctx {
 
 /* Map sizes, so that building a node allocates its entry array once. */
 #define FIELD_KEYS 57
-#define TYPE_KEYS 50
+#define TYPE_KEYS 51
 #define TREF_KEYS 24
 
 static void put(vctx *v, gen_data *m, const char *k, gen_data *d)
@@ -217,7 +217,7 @@ static const char *const runtime_names[] = {
     "fast_fail_", "release_", "release_string_"};
 static const char *const runtime_macros[] = {
     "ABSENT", "NULL", "PRESENT", "OK", "MUST_CHECK", "OPTIONAL", "REQUIRED", "NULLABLE",
-    "ENUM_VALUE", "ENUM_VALUE_PLAIN", "ENUM_DESC", "ENUM_HAS_NULL", "ENUM_NO_NULL", "TYPE_OBJECT",
+    "ENUM_VALUE", "ENUM_VALUE_PLAIN", "ENUM_DESC", "ENUM_DESC_FAST", "ENUM_MATCH_", "ENUM_HAS_NULL", "ENUM_NO_NULL", "TYPE_OBJECT",
     "TYPE_OBJECT_FAST", "FAST_KEY_", "TYPE_OBJECT_EMPTY", "TYPE_ARRAY", "ITEM_OBJECT", "ITEM_ARRAY", "ITEM_ENUM", "ITEM_SCALAR",
     "DECODE_KEEP_UNKNOWN", "DECODE_STRICT_ENUMS", "DECODE_STRICT_DATETIME", "ENCODE_PRETTY"};
 
@@ -450,6 +450,7 @@ static gen_data *type_view(vctx *v, const gen_ir_type *t)
     put_str(v, m, "values_table", gen_arena_printf(a, "%s__values", n->c_name));
     put_str(v, m, "fast_decoder", gen_arena_printf(a, "%s__decode_fast", n->c_name));
     put_str(v, m, "release_fn", gen_arena_printf(a, "%s__release", n->c_name));
+    put_str(v, m, "match_fn", gen_arena_printf(a, "%s__match", n->c_name));
     return m;
 }
 
