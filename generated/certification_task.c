@@ -20,8 +20,31 @@ static const mc_enum_value certification_task_type__values[] = {
     MC_ENUM_VALUE_PLAIN("CAMPAIGN_CREATE", CERTIFICATION_TASK_TYPE_CAMPAIGN_CREATE),
     MC_ENUM_VALUE_PLAIN("CAMPAIGN_DELETE", CERTIFICATION_TASK_TYPE_CAMPAIGN_DELETE),
 };
-const mc_enum_desc certification_task_type_desc =
-    MC_ENUM_DESC("CertificationTaskType", certification_task_type__values, MC_ENUM_NO_NULL);
+/* The member whose wire text is s[0..n), or CERTIFICATION_TASK_TYPE_UNKNOWN: the table search, unrolled. */
+static int certification_task_type__match(const char *s, size_t n)
+{
+    if (MC_ENUM_MATCH_(s, n, "REASSIGN"))
+        return CERTIFICATION_TASK_TYPE_REASSIGN;
+    if (MC_ENUM_MATCH_(s, n, "ADMIN_REASSIGN"))
+        return CERTIFICATION_TASK_TYPE_ADMIN_REASSIGN;
+    if (MC_ENUM_MATCH_(s, n, "COMPLETE_CERTIFICATION"))
+        return CERTIFICATION_TASK_TYPE_COMPLETE_CERTIFICATION;
+    if (MC_ENUM_MATCH_(s, n, "FINISH_CERTIFICATION"))
+        return CERTIFICATION_TASK_TYPE_FINISH_CERTIFICATION;
+    if (MC_ENUM_MATCH_(s, n, "COMPLETE_CAMPAIGN"))
+        return CERTIFICATION_TASK_TYPE_COMPLETE_CAMPAIGN;
+    if (MC_ENUM_MATCH_(s, n, "ACTIVATE_CAMPAIGN"))
+        return CERTIFICATION_TASK_TYPE_ACTIVATE_CAMPAIGN;
+    if (MC_ENUM_MATCH_(s, n, "CAMPAIGN_CREATE"))
+        return CERTIFICATION_TASK_TYPE_CAMPAIGN_CREATE;
+    if (MC_ENUM_MATCH_(s, n, "CAMPAIGN_DELETE"))
+        return CERTIFICATION_TASK_TYPE_CAMPAIGN_DELETE;
+    (void)s;
+    (void)n;
+    return CERTIFICATION_TASK_TYPE_UNKNOWN;
+}
+const mc_enum_desc certification_task_type_desc = MC_ENUM_DESC_FAST("CertificationTaskType", certification_task_type__values,
+    MC_ENUM_NO_NULL, certification_task_type__match);
 const char *certification_task_type_to_string(certification_task_type v) { return mc_enum_to_string(&certification_task_type_desc, (int)v); }
 certification_task_type certification_task_type_from_string(const char *s, size_t len)
 { return (certification_task_type)mc_enum_from_string(&certification_task_type_desc, s, len); }
@@ -32,8 +55,19 @@ static const mc_enum_value certification_task_target_type__values[] = {
     MC_ENUM_VALUE_PLAIN("CERTIFICATION", CERTIFICATION_TASK_TARGET_TYPE_CERTIFICATION),
     MC_ENUM_VALUE_PLAIN("CAMPAIGN", CERTIFICATION_TASK_TARGET_TYPE_CAMPAIGN),
 };
-const mc_enum_desc certification_task_target_type_desc =
-    MC_ENUM_DESC("CertificationTaskTargetType", certification_task_target_type__values, MC_ENUM_NO_NULL);
+/* The member whose wire text is s[0..n), or CERTIFICATION_TASK_TARGET_TYPE_UNKNOWN: the table search, unrolled. */
+static int certification_task_target_type__match(const char *s, size_t n)
+{
+    if (MC_ENUM_MATCH_(s, n, "CERTIFICATION"))
+        return CERTIFICATION_TASK_TARGET_TYPE_CERTIFICATION;
+    if (MC_ENUM_MATCH_(s, n, "CAMPAIGN"))
+        return CERTIFICATION_TASK_TARGET_TYPE_CAMPAIGN;
+    (void)s;
+    (void)n;
+    return CERTIFICATION_TASK_TARGET_TYPE_UNKNOWN;
+}
+const mc_enum_desc certification_task_target_type_desc = MC_ENUM_DESC_FAST("CertificationTaskTargetType", certification_task_target_type__values,
+    MC_ENUM_NO_NULL, certification_task_target_type__match);
 const char *certification_task_target_type_to_string(certification_task_target_type v) { return mc_enum_to_string(&certification_task_target_type_desc, (int)v); }
 certification_task_target_type certification_task_target_type_from_string(const char *s, size_t len)
 { return (certification_task_target_type)mc_enum_from_string(&certification_task_target_type_desc, s, len); }
@@ -46,8 +80,23 @@ static const mc_enum_value certification_task_status__values[] = {
     MC_ENUM_VALUE_PLAIN("SUCCESS", CERTIFICATION_TASK_STATUS_SUCCESS),
     MC_ENUM_VALUE_PLAIN("ERROR", CERTIFICATION_TASK_STATUS_ERROR),
 };
-const mc_enum_desc certification_task_status_desc =
-    MC_ENUM_DESC("CertificationTaskStatus", certification_task_status__values, MC_ENUM_NO_NULL);
+/* The member whose wire text is s[0..n), or CERTIFICATION_TASK_STATUS_UNKNOWN: the table search, unrolled. */
+static int certification_task_status__match(const char *s, size_t n)
+{
+    if (MC_ENUM_MATCH_(s, n, "QUEUED"))
+        return CERTIFICATION_TASK_STATUS_QUEUED;
+    if (MC_ENUM_MATCH_(s, n, "IN_PROGRESS"))
+        return CERTIFICATION_TASK_STATUS_IN_PROGRESS;
+    if (MC_ENUM_MATCH_(s, n, "SUCCESS"))
+        return CERTIFICATION_TASK_STATUS_SUCCESS;
+    if (MC_ENUM_MATCH_(s, n, "ERROR"))
+        return CERTIFICATION_TASK_STATUS_ERROR;
+    (void)s;
+    (void)n;
+    return CERTIFICATION_TASK_STATUS_UNKNOWN;
+}
+const mc_enum_desc certification_task_status_desc = MC_ENUM_DESC_FAST("CertificationTaskStatus", certification_task_status__values,
+    MC_ENUM_NO_NULL, certification_task_status__match);
 const char *certification_task_status_to_string(certification_task_status v) { return mc_enum_to_string(&certification_task_status_desc, (int)v); }
 certification_task_status certification_task_status_from_string(const char *s, size_t len)
 { return (certification_task_status)mc_enum_from_string(&certification_task_status_desc, s, len); }
@@ -64,7 +113,75 @@ static const mc_field certification_task__fields[] = {
     MC_FIELD_ARRAY(certification_task, reassignment_trail_dtos, has_reassignment_trail_dtos, "reassignmentTrailDTOs", MC_OPTIONAL, &reassignment_trail_dto_list_desc),
     MC_FIELD_DATETIME(certification_task, created, has_created, "created", MC_OPTIONAL),
 };
-const mc_type certification_task_desc = MC_TYPE_OBJECT(certification_task, "CertificationTask", certification_task__fields, 0);
+
+/* The fast path of certification_task_from_json: members in schema order, each matched by
+ * its `,"name":` text; from the first other member on, the table above. */
+static int certification_task__decode_fast(mc_cursor_ *c, void *v)
+{
+    certification_task *out = (certification_task *)v;
+    const mc_field *f = certification_task__fields;
+    size_t next = 0;
+    int rc;
+    if ((rc = mc_fast_open_(c)) != MC_OK)
+        return rc;
+    if (MC_FAST_KEY_(c, "id")) {
+        if (mc_fast_string_(c, &f[0], out) != MC_OK)
+            return mc_fast_fail_(c, &f[0]);
+        next = 1;
+    }
+    if (MC_FAST_KEY_(c, "type")) {
+        if (mc_fast_enum_(c, &f[1], out) != MC_OK)
+            return mc_fast_fail_(c, &f[1]);
+        next = 2;
+    }
+    if (MC_FAST_KEY_(c, "targetType")) {
+        if (mc_fast_enum_(c, &f[2], out) != MC_OK)
+            return mc_fast_fail_(c, &f[2]);
+        next = 3;
+    }
+    if (MC_FAST_KEY_(c, "targetId")) {
+        if (mc_fast_string_(c, &f[3], out) != MC_OK)
+            return mc_fast_fail_(c, &f[3]);
+        next = 4;
+    }
+    if (MC_FAST_KEY_(c, "status")) {
+        if (mc_fast_enum_(c, &f[4], out) != MC_OK)
+            return mc_fast_fail_(c, &f[4]);
+        next = 5;
+    }
+    if (MC_FAST_KEY_(c, "errors")) {
+        if (mc_fast_array_(c, &f[5], out) != MC_OK)
+            return mc_fast_fail_(c, &f[5]);
+        next = 6;
+    }
+    if (MC_FAST_KEY_(c, "reassignmentTrailDTOs")) {
+        if (mc_fast_array_(c, &f[6], out) != MC_OK)
+            return mc_fast_fail_(c, &f[6]);
+        next = 7;
+    }
+    if (MC_FAST_KEY_(c, "created")) {
+        if (mc_fast_datetime_(c, &f[7], out) != MC_OK)
+            return mc_fast_fail_(c, &f[7]);
+        next = 8;
+    }
+    return mc_fast_close_(c, &certification_task_desc, out, next);
+}
+
+/* What certification_task_clear frees, member by member (the table walk, unrolled). */
+static void certification_task__release(void *v, const mc_allocator *a)
+{
+    certification_task *x = (certification_task *)v;
+    mc_release_string_(&x->id, a);
+    mc_release_string_(&x->type_unknown, a);
+    mc_release_string_(&x->target_type_unknown, a);
+    mc_release_string_(&x->target_id, a);
+    mc_release_string_(&x->status_unknown, a);
+    mc_release_(&error_message_dto_list_desc, &x->errors, a);
+    mc_release_(&reassignment_trail_dto_list_desc, &x->reassignment_trail_dtos, a);
+    mc_release_string_(&x->json_extra, a);
+}
+const mc_type certification_task_desc = MC_TYPE_OBJECT_FAST(certification_task, "CertificationTask", certification_task__fields,
+    0, certification_task__decode_fast, certification_task__release);
 void certification_task_init(certification_task *v) { mc_init(&certification_task_desc, v); }
 void certification_task_clear(certification_task *v, const mc_allocator *a) { mc_clear(&certification_task_desc, v, a); }
 int certification_task_copy(certification_task *out, const certification_task *src, const mc_allocator *a)

@@ -15,7 +15,46 @@ static const mc_field error_message_dto__fields[] = {
     MC_FIELD_ENUM(error_message_dto, locale_origin, has_locale_origin, locale_origin_unknown, "localeOrigin", MC_NULLABLE, &locale_origin_desc),
     MC_FIELD_STRING(error_message_dto, text, has_text, "text", MC_OPTIONAL),
 };
-const mc_type error_message_dto_desc = MC_TYPE_OBJECT(error_message_dto, "ErrorMessageDto", error_message_dto__fields, 0);
+
+/* The fast path of error_message_dto_from_json: members in schema order, each matched by
+ * its `,"name":` text; from the first other member on, the table above. */
+static int error_message_dto__decode_fast(mc_cursor_ *c, void *v)
+{
+    error_message_dto *out = (error_message_dto *)v;
+    const mc_field *f = error_message_dto__fields;
+    size_t next = 0;
+    int rc;
+    if ((rc = mc_fast_open_(c)) != MC_OK)
+        return rc;
+    if (MC_FAST_KEY_(c, "locale")) {
+        if (mc_fast_string_(c, &f[0], out) != MC_OK)
+            return mc_fast_fail_(c, &f[0]);
+        next = 1;
+    }
+    if (MC_FAST_KEY_(c, "localeOrigin")) {
+        if (mc_fast_enum_(c, &f[1], out) != MC_OK)
+            return mc_fast_fail_(c, &f[1]);
+        next = 2;
+    }
+    if (MC_FAST_KEY_(c, "text")) {
+        if (mc_fast_string_(c, &f[2], out) != MC_OK)
+            return mc_fast_fail_(c, &f[2]);
+        next = 3;
+    }
+    return mc_fast_close_(c, &error_message_dto_desc, out, next);
+}
+
+/* What error_message_dto_clear frees, member by member (the table walk, unrolled). */
+static void error_message_dto__release(void *v, const mc_allocator *a)
+{
+    error_message_dto *x = (error_message_dto *)v;
+    mc_release_string_(&x->locale, a);
+    mc_release_string_(&x->locale_origin_unknown, a);
+    mc_release_string_(&x->text, a);
+    mc_release_string_(&x->json_extra, a);
+}
+const mc_type error_message_dto_desc = MC_TYPE_OBJECT_FAST(error_message_dto, "ErrorMessageDto", error_message_dto__fields,
+    0, error_message_dto__decode_fast, error_message_dto__release);
 void error_message_dto_init(error_message_dto *v) { mc_init(&error_message_dto_desc, v); }
 void error_message_dto_clear(error_message_dto *v, const mc_allocator *a) { mc_clear(&error_message_dto_desc, v, a); }
 int error_message_dto_copy(error_message_dto *out, const error_message_dto *src, const mc_allocator *a)

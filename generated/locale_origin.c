@@ -14,8 +14,19 @@ static const mc_enum_value locale_origin__values[] = {
     MC_ENUM_VALUE_PLAIN("DEFAULT", LOCALE_ORIGIN_DEFAULT),
     MC_ENUM_VALUE_PLAIN("REQUEST", LOCALE_ORIGIN_REQUEST),
 };
-const mc_enum_desc locale_origin_desc =
-    MC_ENUM_DESC("LocaleOrigin", locale_origin__values, MC_ENUM_HAS_NULL);
+/* The member whose wire text is s[0..n), or LOCALE_ORIGIN_UNKNOWN: the table search, unrolled. */
+static int locale_origin__match(const char *s, size_t n)
+{
+    if (MC_ENUM_MATCH_(s, n, "DEFAULT"))
+        return LOCALE_ORIGIN_DEFAULT;
+    if (MC_ENUM_MATCH_(s, n, "REQUEST"))
+        return LOCALE_ORIGIN_REQUEST;
+    (void)s;
+    (void)n;
+    return LOCALE_ORIGIN_UNKNOWN;
+}
+const mc_enum_desc locale_origin_desc = MC_ENUM_DESC_FAST("LocaleOrigin", locale_origin__values,
+    MC_ENUM_HAS_NULL, locale_origin__match);
 const char *locale_origin_to_string(locale_origin v) { return mc_enum_to_string(&locale_origin_desc, (int)v); }
 locale_origin locale_origin_from_string(const char *s, size_t len)
 { return (locale_origin)mc_enum_from_string(&locale_origin_desc, s, len); }

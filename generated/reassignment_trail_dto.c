@@ -15,7 +15,46 @@ static const mc_field reassignment_trail_dto__fields[] = {
     MC_FIELD_STRING(reassignment_trail_dto, new_owner, has_new_owner, "newOwner", MC_OPTIONAL),
     MC_FIELD_STRING(reassignment_trail_dto, reassignment_type, has_reassignment_type, "reassignmentType", MC_OPTIONAL),
 };
-const mc_type reassignment_trail_dto_desc = MC_TYPE_OBJECT(reassignment_trail_dto, "ReassignmentTrailDTO", reassignment_trail_dto__fields, 0);
+
+/* The fast path of reassignment_trail_dto_from_json: members in schema order, each matched by
+ * its `,"name":` text; from the first other member on, the table above. */
+static int reassignment_trail_dto__decode_fast(mc_cursor_ *c, void *v)
+{
+    reassignment_trail_dto *out = (reassignment_trail_dto *)v;
+    const mc_field *f = reassignment_trail_dto__fields;
+    size_t next = 0;
+    int rc;
+    if ((rc = mc_fast_open_(c)) != MC_OK)
+        return rc;
+    if (MC_FAST_KEY_(c, "previousOwner")) {
+        if (mc_fast_string_(c, &f[0], out) != MC_OK)
+            return mc_fast_fail_(c, &f[0]);
+        next = 1;
+    }
+    if (MC_FAST_KEY_(c, "newOwner")) {
+        if (mc_fast_string_(c, &f[1], out) != MC_OK)
+            return mc_fast_fail_(c, &f[1]);
+        next = 2;
+    }
+    if (MC_FAST_KEY_(c, "reassignmentType")) {
+        if (mc_fast_string_(c, &f[2], out) != MC_OK)
+            return mc_fast_fail_(c, &f[2]);
+        next = 3;
+    }
+    return mc_fast_close_(c, &reassignment_trail_dto_desc, out, next);
+}
+
+/* What reassignment_trail_dto_clear frees, member by member (the table walk, unrolled). */
+static void reassignment_trail_dto__release(void *v, const mc_allocator *a)
+{
+    reassignment_trail_dto *x = (reassignment_trail_dto *)v;
+    mc_release_string_(&x->previous_owner, a);
+    mc_release_string_(&x->new_owner, a);
+    mc_release_string_(&x->reassignment_type, a);
+    mc_release_string_(&x->json_extra, a);
+}
+const mc_type reassignment_trail_dto_desc = MC_TYPE_OBJECT_FAST(reassignment_trail_dto, "ReassignmentTrailDTO", reassignment_trail_dto__fields,
+    0, reassignment_trail_dto__decode_fast, reassignment_trail_dto__release);
 void reassignment_trail_dto_init(reassignment_trail_dto *v) { mc_init(&reassignment_trail_dto_desc, v); }
 void reassignment_trail_dto_clear(reassignment_trail_dto *v, const mc_allocator *a) { mc_clear(&reassignment_trail_dto_desc, v, a); }
 int reassignment_trail_dto_copy(reassignment_trail_dto *out, const reassignment_trail_dto *src, const mc_allocator *a)

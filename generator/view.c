@@ -31,13 +31,14 @@ typedef struct vctx {
     gen_data *codec_name[GEN_CODEC_COUNT];
     gen_data *kind_macro[GEN_CODEC_COUNT];
     gen_data *field_macro[GEN_CODEC_COUNT];
+    gen_data *fast_call[GEN_CODEC_COUNT];        /* the fast decoder's primitive */
     gen_data *scalar_c_type[GEN_CODEC_COUNT]; /* NULL for enum, object, array */
     gen_data *flags[4];                         /* [required * 2 + nullable] */
 } vctx;
 
 /* Map sizes, so that building a node allocates its entry array once. */
-#define FIELD_KEYS 52
-#define TYPE_KEYS 48
+#define FIELD_KEYS 57
+#define TYPE_KEYS 51
 #define TREF_KEYS 24
 
 static void put(vctx *v, gen_data *m, const char *k, gen_data *d)
@@ -73,6 +74,12 @@ static const char *codec_flag[GEN_CODEC_COUNT] = {
 static const char *codec_macro[GEN_CODEC_COUNT] = {
     "STRING", "BOOL", "INT32", "INT64", "FLOAT", "DOUBLE",
     "DATETIME", "DATE", "UUID", "ENUM", "OBJECT", "ARRAY"};
+
+/* The runtime primitive a generated fast decoder calls for a member of each
+ * codec (mc_fast_*_); codecs without one of their own share mc_fast_value_. */
+static const char *fast_primitive[GEN_CODEC_COUNT] = {
+    "fast_string_", "fast_value_", "fast_value_", "fast_value_", "fast_value_", "fast_value_",
+    "fast_datetime_", "fast_value_", "fast_value_", "fast_enum_", "fast_object_", "fast_array_"};
 
 static const char *c_type_text(vctx *v, const gen_ir_tref *r)
 {
@@ -206,11 +213,12 @@ static const char *const runtime_names[] = {
     "string", "presence", "datetime", "date", "allocator", "buf", "error",
     "decode_options", "encode_options", "type", "field", "enum_desc", "enum_value",
     "init", "clear", "copy", "equal", "decode", "encode", "encode_string",
-    "enum_to_string", "enum_from_string"};
+    "enum_to_string", "enum_from_string", "cursor_", "fast_open_", "fast_close_",
+    "fast_fail_", "release_", "release_string_"};
 static const char *const runtime_macros[] = {
     "ABSENT", "NULL", "PRESENT", "OK", "MUST_CHECK", "OPTIONAL", "REQUIRED", "NULLABLE",
-    "ENUM_VALUE", "ENUM_VALUE_PLAIN", "ENUM_DESC", "ENUM_HAS_NULL", "ENUM_NO_NULL", "TYPE_OBJECT",
-    "TYPE_OBJECT_EMPTY", "TYPE_ARRAY", "ITEM_OBJECT", "ITEM_ARRAY", "ITEM_ENUM", "ITEM_SCALAR",
+    "ENUM_VALUE", "ENUM_VALUE_PLAIN", "ENUM_DESC", "ENUM_DESC_FAST", "ENUM_MATCH_", "ENUM_HAS_NULL", "ENUM_NO_NULL", "TYPE_OBJECT",
+    "TYPE_OBJECT_FAST", "FAST_KEY_", "TYPE_OBJECT_EMPTY", "TYPE_ARRAY", "ITEM_OBJECT", "ITEM_ARRAY", "ITEM_ENUM", "ITEM_SCALAR",
     "DECODE_KEEP_UNKNOWN", "DECODE_STRICT_ENUMS", "DECODE_STRICT_DATETIME", "ENCODE_PRETTY"};
 
 /* A wire text the runtime may copy into JSON unchecked (MC_ENUM_VALUE_PLAIN):
@@ -270,6 +278,7 @@ static void vctx_init(vctx *v)
             gen_data_cstr(a, gen_arena_printf(a, "%sKIND_%s", v->rt_upper, codec_macro[c]));
         v->field_macro[c] =
             gen_data_cstr(a, gen_arena_printf(a, "%sFIELD_%s", v->rt_upper, codec_macro[c]));
+        v->fast_call[c] = gen_data_cstr(a, gen_arena_printf(a, "%s%s", v->rt, fast_primitive[c]));
         bool named = r.codec == GEN_CODEC_ENUM || r.codec == GEN_CODEC_OBJECT ||
                      r.codec == GEN_CODEC_ARRAY;
         v->scalar_c_type[c] = named ? NULL : gen_data_cstr(a, c_type_text(v, &r));
@@ -329,6 +338,7 @@ static gen_data *field_view(vctx *v, const gen_ir_type *t, const gen_ir_field *f
     put_num(v, m, "line", f->pos.line);
     put_num(v, m, "col", f->pos.col);
     put_num(v, m, "index", (double)i);
+    put_num(v, m, "after", (double)(i + 1)); /* fields decoded once this one is */
     put_bool(v, m, "first", i == 0);
     put_bool(v, m, "last", i + 1 == n);
     /* What the templates print into comments and tables. */
@@ -342,6 +352,11 @@ static gen_data *field_view(vctx *v, const gen_ir_type *t, const gen_ir_field *f
         disp->u.list.count ? disp->u.list.items[0] : gen_data_string_ref(a, "", 0));
     put(v, m, "example_text", example_text(a, f->example));
     put(v, m, "flags", v->flags[(f->required ? 2 : 0) + (f->nullable ? 1 : 0)]);
+    put(v, m, "fast_call", v->fast_call[f->ref.codec]);
+    /* what the generated release frees for this field */
+    put_bool(v, m, "release_string", f->ref.codec == GEN_CODEC_STRING || f->ref.codec == GEN_CODEC_UUID);
+    put_bool(v, m, "release_enum", f->ref.codec == GEN_CODEC_ENUM);
+    put_bool(v, m, "release_nested", f->ref.codec == GEN_CODEC_OBJECT || f->ref.codec == GEN_CODEC_ARRAY);
     bool nested = f->ref.codec == GEN_CODEC_ENUM || f->ref.codec == GEN_CODEC_OBJECT ||
                   f->ref.codec == GEN_CODEC_ARRAY;
     put_str(v, m, "desc_ref", nested ? f->ref.type->names.desc : NULL);
@@ -433,6 +448,9 @@ static gen_data *type_view(vctx *v, const gen_ir_type *t)
     /* File-local tables: "__" keeps them apart from every generated type name. */
     put_str(v, m, "fields_table", gen_arena_printf(a, "%s__fields", n->c_name));
     put_str(v, m, "values_table", gen_arena_printf(a, "%s__values", n->c_name));
+    put_str(v, m, "fast_decoder", gen_arena_printf(a, "%s__decode_fast", n->c_name));
+    put_str(v, m, "release_fn", gen_arena_printf(a, "%s__release", n->c_name));
+    put_str(v, m, "match_fn", gen_arena_printf(a, "%s__match", n->c_name));
     return m;
 }
 

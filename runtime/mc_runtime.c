@@ -34,8 +34,10 @@
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
 #define ALWAYS_INLINE inline __attribute__((always_inline))
+#define NOINLINE __attribute__((noinline))
 #else
 #define ALWAYS_INLINE inline
+#define NOINLINE
 #define LIKELY(x) (x)
 #define UNLIKELY(x) (x)
 #define PRINTF_LIKE(f, a)
@@ -1049,8 +1051,10 @@ typedef struct smark {
 } smark;
 
 typedef struct dec {
-    const char *base, *p, *end;
+    mc_cursor_ c;    /* first: generated fast paths see only this (p, end, obj) */
+    const char *base;
     const mc_allocator *a;
+    bool fast;       /* in a generated fast path: object items use their type's fast decoder */
     mc_arena *arena; /* a is an mc_arena allocator: bump inline */
     unsigned flags, depth, max_depth;
     int code;
@@ -1278,26 +1282,26 @@ static const char *kind_name(unsigned kind)
     }
 }
 
-/* The value at d->p does not have the expected kind: a type error, or a
+/* The value at d->c.p does not have the expected kind: a type error, or a
  * syntax error if it is not the start of any JSON value. */
 static bool accepts_null(const mc_field *f);
 
 static int type_error(dec *d, const mc_field *f)
 {
     bool nullable = accepts_null(f);
-    const char *got = got_name(d->p, d->end);
+    const char *got = got_name(d->c.p, d->c.end);
     if (got == NULL)
-        return fail(d, MC_ERR_SYNTAX, d->p, "unexpected character '%c'", *d->p);
-    if (d->p >= d->end)
-        return fail(d, MC_ERR_SYNTAX, d->p, "unexpected end of input");
-    return fail(d, MC_ERR_TYPE, d->p, "expected %s%s, got %s", kind_name(f->kind), nullable ? " or null" : "", got);
+        return fail(d, MC_ERR_SYNTAX, d->c.p, "unexpected character '%c'", *d->c.p);
+    if (d->c.p >= d->c.end)
+        return fail(d, MC_ERR_SYNTAX, d->c.p, "unexpected end of input");
+    return fail(d, MC_ERR_TYPE, d->c.p, "expected %s%s, got %s", kind_name(f->kind), nullable ? " or null" : "", got);
 }
 
 static int expect_lit(dec *d, const char *lit, size_t n)
 {
-    if ((size_t)(d->end - d->p) < n || memcmp(d->p, lit, n) != 0)
-        return fail(d, MC_ERR_SYNTAX, d->p, "invalid literal");
-    d->p += n;
+    if ((size_t)(d->c.end - d->c.p) < n || memcmp(d->c.p, lit, n) != 0)
+        return fail(d, MC_ERR_SYNTAX, d->c.p, "invalid literal");
+    d->c.p += n;
     return MC_OK;
 }
 
@@ -1441,19 +1445,19 @@ static size_t esc_fail(int rc)
 static size_t check_escape(dec *d, const char *p)
 {
     long cp, lo;
-    if (d->end - p < 2)
+    if (d->c.end - p < 2)
         return esc_fail(fail(d, MC_ERR_SYNTAX, p, "unterminated string"));
     switch (p[1]) {
     case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
         return 2;
     case 'u':
-        if (d->end - p < 6 || (cp = hex4(p + 2)) < 0)
+        if (d->c.end - p < 6 || (cp = hex4(p + 2)) < 0)
             return esc_fail(fail(d, MC_ERR_ESCAPE, p, "invalid \\u escape"));
         if (cp >= 0xDC00 && cp <= 0xDFFF)
             return esc_fail(fail(d, MC_ERR_ESCAPE, p, "lone low surrogate \\u%04lX", (unsigned long)cp));
         if (cp < 0xD800 || cp > 0xDBFF)
             return 6;
-        if (d->end - p < 12 || p[6] != '\\' || p[7] != 'u' || (lo = hex4(p + 8)) < 0xDC00 || lo > 0xDFFF)
+        if (d->c.end - p < 12 || p[6] != '\\' || p[7] != 'u' || (lo = hex4(p + 8)) < 0xDC00 || lo > 0xDFFF)
             return esc_fail(fail(d, MC_ERR_ESCAPE, p, "lone high surrogate \\u%04lX", (unsigned long)cp));
         return 12;
     default:
@@ -1462,21 +1466,21 @@ static size_t check_escape(dec *d, const char *p)
 }
 
 /*
- * Scan the string starting at d->p (a '"'), validating it completely: escapes,
- * surrogate pairs, control bytes, UTF-8; from is where to resume (d->p + 1, or
+ * Scan the string starting at d->c.p (a '"'), validating it completely: escapes,
+ * surrogate pairs, control bytes, UTF-8; from is where to resume (d->c.p + 1, or
  * the first special byte when the plain prefix was already scanned inline).
- * surrogate pairs, control bytes, UTF-8. Sets *sp to its raw text and d->p past
+ * surrogate pairs, control bytes, UTF-8. Sets *sp to its raw text and d->c.p past
  * the closing quote. This is the hot loop: eight bytes per step while nothing
  * interesting happens.
  */
 static int scan_string_slow(dec *d, span *sp, const char *from)
 {
-    const char *p = from, *end = d->end;
+    const char *p = from, *end = d->c.end;
     bool esc = false;
     for (;;) {
         p = find_special(p, end);
         if (UNLIKELY(p >= end))
-            return fail(d, MC_ERR_SYNTAX, d->p, "unterminated string");
+            return fail(d, MC_ERR_SYNTAX, d->c.p, "unterminated string");
         if (*p == '"')
             break;
         if (*p == '\\') {
@@ -1496,22 +1500,22 @@ static int scan_string_slow(dec *d, span *sp, const char *from)
             } while (p < end && (unsigned char)*p >= 0x80);
         }
     }
-    sp->s = d->p + 1;
+    sp->s = d->c.p + 1;
     sp->n = (size_t)(p - sp->s);
     sp->esc = esc;
-    d->p = p + 1;
+    d->c.p = p + 1;
     return MC_OK;
 }
 
 /* scan_string's common case inline: plain ASCII up to the closing quote. */
 static inline int scan_string(dec *d, span *sp)
 {
-    const char *p = find_special(d->p + 1, d->end);
-    if (LIKELY(p < d->end && *p == '"')) {
-        sp->s = d->p + 1;
+    const char *p = find_special(d->c.p + 1, d->c.end);
+    if (LIKELY(p < d->c.end && *p == '"')) {
+        sp->s = d->c.p + 1;
         sp->n = (size_t)(p - sp->s);
         sp->esc = false;
-        d->p = p + 1;
+        d->c.p = p + 1;
         return MC_OK;
     }
     return scan_string_slow(d, sp, p);
@@ -1547,7 +1551,7 @@ static int span_to_string(dec *d, const span *sp, mc_string *out, const char *at
 
 static int scan_number(dec *d, num *nm)
 {
-    const char *p = d->p, *end = d->end;
+    const char *p = d->c.p, *end = d->c.end;
     int frac_digits = 0;
     long e = 0;
     memset(nm, 0, sizeof *nm);
@@ -1558,11 +1562,11 @@ static int scan_number(dec *d, num *nm)
         p++;
     }
     if (p >= end || *p < '0' || *p > '9')
-        return fail(d, MC_ERR_SYNTAX, d->p, "invalid number");
+        return fail(d, MC_ERR_SYNTAX, d->c.p, "invalid number");
     if (*p == '0') {
         p++;
         if (p < end && *p >= '0' && *p <= '9')
-            return fail(d, MC_ERR_SYNTAX, d->p, "leading zero in number");
+            return fail(d, MC_ERR_SYNTAX, d->c.p, "leading zero in number");
     } else {
         while (p < end && *p >= '0' && *p <= '9') {
             if (nm->mant_digits < 20)
@@ -1609,13 +1613,13 @@ static int scan_number(dec *d, num *nm)
     }
     nm->exp10 = e - frac_digits;
     nm->n = (size_t)(p - nm->s);
-    d->p = p;
+    d->c.p = p;
     return MC_OK;
 }
 
 static int dec_int(dec *d, void *val, bool is64, const mc_field *f)
 {
-    const char *at = d->p;
+    const char *at = d->c.p;
     num nm;
     int rc;
     uint64_t lim;
@@ -1640,7 +1644,7 @@ static int dec_int(dec *d, void *val, bool is64, const mc_field *f)
 
 static int dec_real(dec *d, void *val, bool single, const mc_field *f)
 {
-    const char *at = d->p;
+    const char *at = d->c.p;
     num nm;
     double v;
     int rc;
@@ -1668,11 +1672,12 @@ static int dec_value(dec *d, const mc_field *f, char *base);
 static int skip_value(dec *d);
 static int dec_array(dec *d, const mc_type *t, char *out);
 static int dec_object(dec *d, const mc_type *t, char *out);
+static int dec_object_rest(dec *d, const mc_type *t, char *out, size_t next);
 
 static int enter(dec *d)
 {
     if (++d->depth > d->max_depth)
-        return fail(d, MC_ERR_DEPTH, d->p, "nesting deeper than %u", d->max_depth);
+        return fail(d, MC_ERR_DEPTH, d->c.p, "nesting deeper than %u", d->max_depth);
     return MC_OK;
 }
 
@@ -1854,9 +1859,11 @@ static int keep_unknown(dec *d, mc_string *extra, const seen *s, const char *at)
 
 
 /* The member of ed whose wire text is exactly s[0..n), or MC_ENUM_UNKNOWN. */
-static inline int enum_find(const mc_enum_desc *ed, const char *s, size_t n)
+static ALWAYS_INLINE int enum_find(const mc_enum_desc *ed, const char *s, size_t n)
 {
     size_t i;
+    if (ed->match != NULL)
+        return ed->match(s, n); /* generated */
     for (i = 0; i < ed->count; i++)
         if (ed->values[i].wire_len == n && lit_eq(s, ed->values[i].wire, n))
             return (int)i;
@@ -1864,18 +1871,18 @@ static inline int enum_find(const mc_enum_desc *ed, const char *s, size_t n)
 }
 
 /*
- * The value of known member f at d->p (whitespace skipped). The two kinds that
+ * The value of known member f at d->c.p (whitespace skipped). The two kinds that
  * make up most documents, strings and enums, are decoded here when they are
  * plain ASCII without escapes (one SWAR scan, one allocation, one inline copy;
  * an enum is matched without allocating); anything else, including every
  * error, goes through the generic dec_value.
  */
-static inline int dec_member(dec *d, const mc_field *f, char *out)
+static ALWAYS_INLINE int dec_member_k(dec *d, const mc_field *f, char *out, unsigned kind)
 {
-    const char *p = d->p, *q;
-    const char *const end = d->end;
+    const char *p = d->c.p, *q;
+    const char *const end = d->c.end;
     if (p < end && *p == '"') {
-        if (f->kind == MC_KIND_STRING) {
+        if (kind == MC_KIND_STRING) {
             q = find_special(p + 1, end);
             if (LIKELY(q < end && *q == '"')) {
                 size_t n = (size_t)(q - p - 1);
@@ -1888,7 +1895,7 @@ static inline int dec_member(dec *d, const mc_field *f, char *out)
                 s->data = buf;
                 s->len = n;
                 *(mc_presence *)(out + f->presence) = MC_PRESENT;
-                d->p = q + 1;
+                d->c.p = q + 1;
                 return MC_OK;
             } else {
                 /* escapes or non-ASCII: validate from q on, no second scan of
@@ -1901,7 +1908,7 @@ static inline int dec_member(dec *d, const mc_field *f, char *out)
                 *(mc_presence *)(out + f->presence) = MC_PRESENT;
                 return MC_OK;
             }
-        } else if (f->kind == MC_KIND_DATETIME) {
+        } else if (kind == MC_KIND_DATETIME) {
             q = find_special(p + 1, end);
             if (LIKELY(q < end && *q == '"')) {
                 size_t n = (size_t)(q - p - 1);
@@ -1910,17 +1917,17 @@ static inline int dec_member(dec *d, const mc_field *f, char *out)
                              MC_OK))
                     return fail(d, MC_ERR_DATETIME, p, "invalid date-time \"%.*s\"", (int)(n > 40 ? 40 : n), p + 1);
                 *(mc_presence *)(out + f->presence) = MC_PRESENT;
-                d->p = q + 1;
+                d->c.p = q + 1;
                 return MC_OK;
             }
-        } else if (f->kind == MC_KIND_ENUM) {
+        } else if (kind == MC_KIND_ENUM) {
             q = find_special(p + 1, end);
             if (LIKELY(q < end && *q == '"')) {
                 int v = enum_find(f->enum_desc, p + 1, (size_t)(q - p - 1));
                 if (LIKELY(v != MC_ENUM_UNKNOWN)) {
                     memcpy(out + f->offset, &v, sizeof v);
                     *(mc_presence *)(out + f->presence) = MC_PRESENT;
-                    d->p = q + 1;
+                    d->c.p = q + 1;
                     return MC_OK;
                 }
                 if (!(d->flags & MC_DECODE_STRICT_ENUMS) && f->unknown != MC_NO_OFFSET) {
@@ -1934,12 +1941,12 @@ static inline int dec_member(dec *d, const mc_field *f, char *out)
                         return rc;
                     memcpy(out + f->offset, &v, sizeof v);
                     *(mc_presence *)(out + f->presence) = MC_PRESENT;
-                    d->p = q + 1;
+                    d->c.p = q + 1;
                     return MC_OK;
                 }
             }
         }
-    } else if (p < end && *p == '[' && f->kind == MC_KIND_ARRAY) {
+    } else if (p < end && *p == '[' && kind == MC_KIND_ARRAY) {
         /* an array goes straight to its decoder */
         int rc = dec_array(d, f->type, out + f->offset);
         if (rc == MC_OK)
@@ -1947,6 +1954,11 @@ static inline int dec_member(dec *d, const mc_field *f, char *out)
         return rc;
     }
     return dec_value(d, f, out);
+}
+
+static inline int dec_member(dec *d, const mc_field *f, char *out)
+{
+    return dec_member_k(d, f, out, f->kind);
 }
 
 /*
@@ -1958,50 +1970,63 @@ static inline int dec_member(dec *d, const mc_field *f, char *out)
  */
 static int dec_object(dec *d, const mc_type *t, char *out)
 {
-    const mc_field *fields = t->fields, *f;
+    int rc;
+    if ((rc = enter(d)) != MC_OK)
+        return rc;
+    return dec_object_rest(d, t, out, 0);
+}
+
+/* The object at d->c.p, already entered (depth). With next == 0, d->c.p is its
+ * '{'; otherwise a generated fast path has decoded fields[0..next) in schema
+ * order (some absent) and d->c.p is just after the last value: the state this
+ * loop would have reached itself, so it carries on from there. */
+static int dec_object_rest(dec *d, const mc_type *t, char *out, size_t next)
+{
+    const mc_field *fields = t->fields, *f = NULL;
     const size_t count = t->field_count;
     const mc_field *const fend = fields + count;
-    const mc_field *nf = fields; /* the member expected next */
-    const char *const end = d->end;
+    const mc_field *nf = fields + next; /* the member expected next */
+    const char *const end = d->c.end;
+    const char *key_at = NULL;
+    span k;
     size_t i;
     bool ordered = true; /* no member so far was found below nf */
     seen unknown = {NULL, 0, 0, NULL, 0};
     smark mark = scratch_mark(d);
     int rc = MC_OK;
 
-    if ((rc = enter(d)) != MC_OK)
-        return rc;
-    d->p = skip_ws(d->p + 1, end);
-    if (d->p < end && *d->p == '}') {
-        d->p++;
+    if (next != 0)
+        goto resume;
+    d->c.p = skip_ws(d->c.p + 1, end);
+    if (d->c.p < end && *d->c.p == '}') {
+        d->c.p++;
         goto done;
     }
     for (;;) {
-        const char *key_at = d->p;
-        span k;
-        if (UNLIKELY(d->p >= end || *d->p != '"')) {
-            rc = fail(d, MC_ERR_SYNTAX, d->p, "expected member name");
+        key_at = d->c.p;
+        if (UNLIKELY(d->c.p >= end || *d->c.p != '"')) {
+            rc = fail(d, MC_ERR_SYNTAX, d->c.p, "expected member name");
             goto out;
         }
         f = NULL;
         if (LIKELY(nf < fend)) {
             /* The expected next member, matched with its quotes and colon. */
             size_t n = (size_t)nf->key_len - 1;
-            if ((size_t)(end - d->p) >= n && lit_eq(d->p, nf->key + 1, n)) {
+            if ((size_t)(end - d->c.p) >= n && lit_eq(d->c.p, nf->key + 1, n)) {
                 f = nf;
-                d->p += n;
+                d->c.p += n;
             }
         }
         if (f == NULL) {
             size_t idx;
             if ((rc = scan_string(d, &k)) != MC_OK)
                 goto out;
-            d->p = skip_ws(d->p, end);
-            if (d->p >= end || *d->p != ':') {
-                rc = fail(d, MC_ERR_SYNTAX, d->p, "expected ':'");
+            d->c.p = skip_ws(d->c.p, end);
+            if (d->c.p >= end || *d->c.p != ':') {
+                rc = fail(d, MC_ERR_SYNTAX, d->c.p, "expected ':'");
                 goto out;
             }
-            d->p++;
+            d->c.p++;
             idx = find_field(t, &k);
             if (idx < count) {
                 f = &fields[idx];
@@ -2011,7 +2036,7 @@ static int dec_object(dec *d, const mc_type *t, char *out)
             }
         }
         for (;;) {
-            d->p = skip_ws(d->p, end);
+            d->c.p = skip_ws(d->c.p, end);
             if (f != NULL) {
                 /* f is nf. While members come in schema order every member
                  * seen so far lies below nf, so f cannot be a repeat. */
@@ -2032,41 +2057,42 @@ static int dec_object(dec *d, const mc_type *t, char *out)
                     ptr_key(d, k.s, k.n);
                     goto out;
                 }
-                unknown.v[unknown.n - 1].end = d->p;
+                unknown.v[unknown.n - 1].end = d->c.p;
             }
+        resume:
             /* The next member in schema order, with its comma: the hot path. */
             if (LIKELY(nf < fend)) {
                 size_t n = nf->key_len;
-                if ((size_t)(end - d->p) >= n && lit_eq(d->p, nf->key, n)) {
-                    key_at = d->p + 1;
+                if ((size_t)(end - d->c.p) >= n && lit_eq(d->c.p, nf->key, n)) {
+                    key_at = d->c.p + 1;
                     f = nf;
-                    d->p += n;
+                    d->c.p += n;
                     continue;
                 }
             }
             break;
         }
-        d->p = skip_ws(d->p, end);
-        if (d->p < end && *d->p == ',') {
-            d->p = skip_ws(d->p + 1, end);
+        d->c.p = skip_ws(d->c.p, end);
+        if (d->c.p < end && *d->c.p == ',') {
+            d->c.p = skip_ws(d->c.p + 1, end);
             continue;
         }
-        if (d->p < end && *d->p == '}') {
-            d->p++;
+        if (d->c.p < end && *d->c.p == '}') {
+            d->c.p++;
             break;
         }
-        rc = fail(d, MC_ERR_SYNTAX, d->p, d->p < end ? "expected ',' or '}'" : "unexpected end of input");
+        rc = fail(d, MC_ERR_SYNTAX, d->c.p, d->c.p < end ? "expected ',' or '}'" : "unexpected end of input");
         goto out;
     }
 done:
     if (unknown.n && (d->flags & MC_DECODE_KEEP_UNKNOWN) && t->extra != MC_NO_OFFSET &&
-        (rc = keep_unknown(d, (mc_string *)(out + t->extra), &unknown, d->p - 1)) != MC_OK)
+        (rc = keep_unknown(d, (mc_string *)(out + t->extra), &unknown, d->c.p - 1)) != MC_OK)
         goto out;
     for (i = 0; t->required != 0 && i < count; i++) {
         f = &fields[i];
         if ((f->flags & MC_REQUIRED) && *(mc_presence *)(out + f->presence) == MC_ABSENT) {
             size_t n = (size_t)f->key_len - 4;
-            rc = fail(d, MC_ERR_MISSING_REQUIRED, d->p - 1, "missing required member \"%.*s\"", (int)(n > 40 ? 40 : n),
+            rc = fail(d, MC_ERR_MISSING_REQUIRED, d->c.p - 1, "missing required member \"%.*s\"", (int)(n > 40 ? 40 : n),
                       f->key + 2);
             ptr_key(d, f->key + 2, n);
             goto out;
@@ -2113,9 +2139,9 @@ static int dec_array(dec *d, const mc_type *t, char *out)
 
     if ((rc = enter(d)) != MC_OK)
         return rc;
-    d->p = skip_ws(d->p + 1, d->end);
-    if (d->p < d->end && *d->p == ']') {
-        d->p++;
+    d->c.p = skip_ws(d->c.p + 1, d->c.end);
+    if (d->c.p < d->c.end && *d->c.p == ']') {
+        d->c.p++;
         goto done;
     }
     for (;;) {
@@ -2124,7 +2150,7 @@ static int dec_array(dec *d, const mc_type *t, char *out)
             size_t cap = tail ? tail->cap * 2 : 4;
             c = (chunk *)scratch_alloc(d, CHUNK_HDR + cap * isz);
             if (c == NULL) {
-                rc = fail(d, MC_ERR_NO_MEMORY, d->p, "out of memory");
+                rc = fail(d, MC_ERR_NO_MEMORY, d->c.p, "out of memory");
                 goto fail;
             }
             c->next = NULL;
@@ -2138,8 +2164,9 @@ static int dec_array(dec *d, const mc_type *t, char *out)
         }
         slot = (char *)tail + CHUNK_HDR + tail->n * isz;
         zero_short(slot, isz);
-        if (t->item.kind == MC_KIND_OBJECT && d->p < d->end && *d->p == '{')
-            rc = dec_object(d, t->item.type, slot);
+        if (t->item.kind == MC_KIND_OBJECT && d->c.p < d->c.end && *d->c.p == '{')
+            rc = d->fast && t->item.type->fast != NULL ? t->item.type->fast(&d->c, slot)
+                                                       : dec_object(d, t->item.type, slot);
         else
             rc = dec_value(d, &t->item, slot);
         if (rc != MC_OK) {
@@ -2149,20 +2176,20 @@ static int dec_array(dec *d, const mc_type *t, char *out)
         }
         tail->n++;
         count++;
-        d->p = skip_ws(d->p, d->end);
-        if (d->p < d->end && *d->p == ',') {
-            d->p = skip_ws(d->p + 1, d->end);
+        d->c.p = skip_ws(d->c.p, d->c.end);
+        if (d->c.p < d->c.end && *d->c.p == ',') {
+            d->c.p = skip_ws(d->c.p + 1, d->c.end);
             continue;
         }
-        if (d->p < d->end && *d->p == ']') {
-            d->p++;
+        if (d->c.p < d->c.end && *d->c.p == ']') {
+            d->c.p++;
             break;
         }
-        rc = fail(d, MC_ERR_SYNTAX, d->p, d->p < d->end ? "expected ',' or ']'" : "unexpected end of input");
+        rc = fail(d, MC_ERR_SYNTAX, d->c.p, d->c.p < d->c.end ? "expected ',' or ']'" : "unexpected end of input");
         goto fail;
     }
     if (count > SIZE_MAX / isz || (items = (char *)dalloc(d, count * isz)) == NULL) {
-        rc = fail(d, MC_ERR_NO_MEMORY, d->p, "out of memory");
+        rc = fail(d, MC_ERR_NO_MEMORY, d->c.p, "out of memory");
         goto fail;
     }
     {
@@ -2192,7 +2219,7 @@ fail:
 static int dec_enum(dec *d, const mc_field *f, char *base)
 {
     const mc_enum_desc *ed = f->enum_desc;
-    const char *at = d->p;
+    const char *at = d->c.p;
     span sp;
     mc_string text = {NULL, 0};
     int v, rc;
@@ -2224,7 +2251,7 @@ static int dec_enum(dec *d, const mc_field *f, char *base)
 /* A date-time or date string, unescaped into a small buffer if needed. */
 static int dec_time(dec *d, const mc_field *f, char *val)
 {
-    const char *at = d->p;
+    const char *at = d->c.p;
     char tmp[64];
     const char *s;
     size_t n;
@@ -2261,15 +2288,15 @@ static int dec_value(dec *d, const mc_field *f, char *base)
 {
     char *val = base + f->offset;
     int rc;
-    if (UNLIKELY(d->p >= d->end))
-        return fail(d, MC_ERR_SYNTAX, d->p, "unexpected end of input");
-    if (*d->p == 'n') {
+    if (UNLIKELY(d->c.p >= d->c.end))
+        return fail(d, MC_ERR_SYNTAX, d->c.p, "unexpected end of input");
+    if (*d->c.p == 'n') {
         bool nullable = accepts_null(f);
         if (!nullable || f->presence == MC_NO_OFFSET) {
             if ((rc = expect_lit(d, "null", 4)) != MC_OK)
                 return rc;
-            d->p -= 4;
-            return fail(d, MC_ERR_NULL, d->p, "expected %s, got null", kind_name(f->kind));
+            d->c.p -= 4;
+            return fail(d, MC_ERR_NULL, d->c.p, "expected %s, got null", kind_name(f->kind));
         }
         if ((rc = expect_lit(d, "null", 4)) != MC_OK)
             return rc;
@@ -2279,10 +2306,10 @@ static int dec_value(dec *d, const mc_field *f, char *base)
     switch (f->kind) {
     case MC_KIND_STRING:
     case MC_KIND_UUID: {
-        const char *at = d->p;
+        const char *at = d->c.p;
         span sp;
         mc_string s;
-        if (*d->p != '"')
+        if (*d->c.p != '"')
             return type_error(d, f);
         if ((rc = scan_string(d, &sp)) != MC_OK || (rc = span_to_string(d, &sp, &s, at)) != MC_OK)
             return rc;
@@ -2294,14 +2321,14 @@ static int dec_value(dec *d, const mc_field *f, char *base)
         break;
     }
     case MC_KIND_ENUM:
-        if (*d->p != '"')
+        if (*d->c.p != '"')
             return type_error(d, f);
         if ((rc = dec_enum(d, f, base)) != MC_OK)
             return rc;
         break;
     case MC_KIND_BOOL: {
-        bool b = *d->p == 't';
-        if (*d->p != 't' && *d->p != 'f')
+        bool b = *d->c.p == 't';
+        if (*d->c.p != 't' && *d->c.p != 'f')
             return type_error(d, f);
         if ((rc = b ? expect_lit(d, "true", 4) : expect_lit(d, "false", 5)) != MC_OK)
             return rc;
@@ -2320,25 +2347,25 @@ static int dec_value(dec *d, const mc_field *f, char *base)
         break;
     case MC_KIND_DATETIME:
     case MC_KIND_DATE:
-        if (*d->p != '"')
+        if (*d->c.p != '"')
             return type_error(d, f);
         if ((rc = dec_time(d, f, val)) != MC_OK)
             return rc;
         break;
     case MC_KIND_OBJECT:
-        if (*d->p != '{')
+        if (*d->c.p != '{')
             return type_error(d, f);
         if ((rc = dec_object(d, f->type, val)) != MC_OK)
             return rc;
         break;
     case MC_KIND_ARRAY:
-        if (*d->p != '[')
+        if (*d->c.p != '[')
             return type_error(d, f);
         if ((rc = dec_array(d, f->type, val)) != MC_OK)
             return rc;
         break;
     default:
-        return fail(d, MC_ERR_INVALID_ARG, d->p, "bad descriptor kind %u", (unsigned)f->kind);
+        return fail(d, MC_ERR_INVALID_ARG, d->c.p, "bad descriptor kind %u", (unsigned)f->kind);
     }
     if (f->presence != MC_NO_OFFSET)
         *(mc_presence *)(base + f->presence) = MC_PRESENT;
@@ -2352,9 +2379,9 @@ static int skip_value(dec *d)
     num nm;
     size_t i = 0;
     int rc;
-    if (d->p >= d->end)
-        return fail(d, MC_ERR_SYNTAX, d->p, "unexpected end of input");
-    switch (*d->p) {
+    if (d->c.p >= d->c.end)
+        return fail(d, MC_ERR_SYNTAX, d->c.p, "unexpected end of input");
+    switch (*d->c.p) {
     case '"':
         return scan_string(d, &sp);
     case 't': return expect_lit(d, "true", 4);
@@ -2363,64 +2390,247 @@ static int skip_value(dec *d)
     case '{':
         if ((rc = enter(d)) != MC_OK)
             return rc;
-        d->p = skip_ws(d->p + 1, d->end);
-        if (d->p < d->end && *d->p == '}')
+        d->c.p = skip_ws(d->c.p + 1, d->c.end);
+        if (d->c.p < d->c.end && *d->c.p == '}')
             break;
         for (;;) {
-            if (d->p >= d->end || *d->p != '"')
-                return fail(d, MC_ERR_SYNTAX, d->p, "expected member name");
+            if (d->c.p >= d->c.end || *d->c.p != '"')
+                return fail(d, MC_ERR_SYNTAX, d->c.p, "expected member name");
             if ((rc = scan_string(d, &sp)) != MC_OK)
                 return rc;
-            d->p = skip_ws(d->p, d->end);
-            if (d->p >= d->end || *d->p != ':')
-                return fail(d, MC_ERR_SYNTAX, d->p, "expected ':'");
-            d->p = skip_ws(d->p + 1, d->end);
+            d->c.p = skip_ws(d->c.p, d->c.end);
+            if (d->c.p >= d->c.end || *d->c.p != ':')
+                return fail(d, MC_ERR_SYNTAX, d->c.p, "expected ':'");
+            d->c.p = skip_ws(d->c.p + 1, d->c.end);
             if ((rc = skip_value(d)) != MC_OK) {
                 ptr_key(d, sp.s, sp.n);
                 return rc;
             }
-            d->p = skip_ws(d->p, d->end);
-            if (d->p < d->end && *d->p == ',') {
-                d->p = skip_ws(d->p + 1, d->end);
+            d->c.p = skip_ws(d->c.p, d->c.end);
+            if (d->c.p < d->c.end && *d->c.p == ',') {
+                d->c.p = skip_ws(d->c.p + 1, d->c.end);
                 continue;
             }
-            if (d->p < d->end && *d->p == '}')
+            if (d->c.p < d->c.end && *d->c.p == '}')
                 break;
-            return fail(d, MC_ERR_SYNTAX, d->p, d->p < d->end ? "expected ',' or '}'" : "unexpected end of input");
+            return fail(d, MC_ERR_SYNTAX, d->c.p, d->c.p < d->c.end ? "expected ',' or '}'" : "unexpected end of input");
         }
         break;
     case '[':
         if ((rc = enter(d)) != MC_OK)
             return rc;
-        d->p = skip_ws(d->p + 1, d->end);
-        if (d->p < d->end && *d->p == ']')
+        d->c.p = skip_ws(d->c.p + 1, d->c.end);
+        if (d->c.p < d->c.end && *d->c.p == ']')
             break;
         for (;; i++) {
             if ((rc = skip_value(d)) != MC_OK) {
                 ptr_index(d, i);
                 return rc;
             }
-            d->p = skip_ws(d->p, d->end);
-            if (d->p < d->end && *d->p == ',') {
-                d->p = skip_ws(d->p + 1, d->end);
+            d->c.p = skip_ws(d->c.p, d->c.end);
+            if (d->c.p < d->c.end && *d->c.p == ',') {
+                d->c.p = skip_ws(d->c.p + 1, d->c.end);
                 continue;
             }
-            if (d->p < d->end && *d->p == ']')
+            if (d->c.p < d->c.end && *d->c.p == ']')
                 break;
-            return fail(d, MC_ERR_SYNTAX, d->p, d->p < d->end ? "expected ',' or ']'" : "unexpected end of input");
+            return fail(d, MC_ERR_SYNTAX, d->c.p, d->c.p < d->c.end ? "expected ',' or ']'" : "unexpected end of input");
         }
         break;
     default:
-        if (*d->p == '-' || (*d->p >= '0' && *d->p <= '9'))
+        if (*d->c.p == '-' || (*d->c.p >= '0' && *d->c.p <= '9'))
             return scan_number(d, &nm);
-        return fail(d, MC_ERR_SYNTAX, d->p, "unexpected character '%c'", *d->p);
+        return fail(d, MC_ERR_SYNTAX, d->c.p, "unexpected character '%c'", *d->c.p);
     }
-    d->p++; /* the closing '}' or ']' */
+    d->c.p++; /* the closing '}' or ']' */
     d->depth--;
     return MC_OK;
 }
 
 static void clear_type(const mc_type *t, void *v, const mc_allocator *a);
+
+/* ---- the pieces of generated fast decoders (see mc_runtime.h) ------------- */
+
+int mc_fast_open_(mc_cursor_ *c)
+{
+    c->obj = c->p;
+    return enter((dec *)(void *)c);
+}
+
+int mc_fast_close_(mc_cursor_ *c, const mc_type *t, void *out, size_t next)
+{
+    const char *p = c->p;
+    if (next == 0) /* at the '{': "{}", or the loop from the start */
+        p++;
+    if (LIKELY(t->required == 0 && p < c->end && *p == '}')) {
+        c->p = p + 1;
+        ((dec *)(void *)c)->depth--;
+        return MC_OK;
+    }
+    /* anything else from here on: the table-driven loop */
+    return dec_object_rest((dec *)(void *)c, t, (char *)out, next);
+}
+
+int mc_fast_fail_(mc_cursor_ *c, const mc_field *f)
+{
+    dec *d = (dec *)(void *)c;
+    ptr_key(d, f->key + 2, (size_t)f->key_len - 4);
+    return d->code;
+}
+
+/* The value of member f after its key, in general: what dec_object does,
+ * with the kind known at compile time. Kept out of line so that the plain
+ * cases below stay small (no registers to save). */
+static NOINLINE int fast_member(mc_cursor_ *c, const mc_field *f, void *out, unsigned kind)
+{
+    dec *d = (dec *)(void *)c;
+    d->c.p = skip_ws(d->c.p, d->c.end);
+    switch (kind) {
+    case MC_KIND_STRING: return dec_member_k(d, f, (char *)out, MC_KIND_STRING);
+    case MC_KIND_ENUM: return dec_member_k(d, f, (char *)out, MC_KIND_ENUM);
+    case MC_KIND_DATETIME: return dec_member_k(d, f, (char *)out, MC_KIND_DATETIME);
+    case MC_KIND_ARRAY: return dec_member_k(d, f, (char *)out, MC_KIND_ARRAY);
+    default: return dec_member(d, f, (char *)out);
+    }
+}
+
+/* A string member with escapes or non-ASCII text from q, the first special
+ * byte after the plain prefix at c->p (its quote). */
+static NOINLINE int fast_string_rest(mc_cursor_ *c, const mc_field *f, void *out, const char *q)
+{
+    dec *d = (dec *)(void *)c;
+    const char *at = c->p;
+    span sp;
+    int rc;
+    if ((rc = scan_string_slow(d, &sp, q)) != MC_OK ||
+        (rc = span_to_string(d, &sp, (mc_string *)(void *)((char *)out + f->offset), at)) != MC_OK)
+        return rc;
+    *(mc_presence *)((char *)out + f->presence) = MC_PRESENT;
+    return MC_OK;
+}
+
+static NOINLINE int fast_oom(mc_cursor_ *c, const char *at)
+{
+    return fail((dec *)(void *)c, MC_ERR_NO_MEMORY, at, "out of memory");
+}
+
+/* Store the plain string between c->p (its quote) and q (the closing one)
+ * into buf, or fail when buf is NULL. */
+static ALWAYS_INLINE int fast_string_put(mc_cursor_ *c, const mc_field *f, void *out, const char *q, char *buf)
+{
+    const char *p = c->p;
+    size_t n = (size_t)(q - p - 1);
+    mc_string *s = (mc_string *)(void *)((char *)out + f->offset);
+    if (UNLIKELY(buf == NULL))
+        return fast_oom(c, p);
+    copy_short(buf, p + 1, n);
+    buf[n] = '\0';
+    s->data = buf;
+    s->len = n;
+    *(mc_presence *)((char *)out + f->presence) = MC_PRESENT;
+    c->p = q + 1;
+    return MC_OK;
+}
+
+/* Plain ASCII without escapes: one scan, one allocation, one inline copy. */
+int mc_fast_string_(mc_cursor_ *c, const mc_field *f, void *out)
+{
+    const char *p = c->p, *q;
+    const char *const end = c->end;
+    if (LIKELY(p < end && *p == '"')) {
+        q = find_special(p + 1, end);
+        if (LIKELY(q < end && *q == '"'))
+            return fast_string_put(c, f, out, q, (char *)dalloc((dec *)(void *)c, (size_t)(q - p)));
+        return fast_string_rest(c, f, out, q);
+    }
+    return fast_member(c, f, out, MC_KIND_STRING);
+}
+
+/* A listed enum text without escapes: matched without allocating. */
+int mc_fast_enum_(mc_cursor_ *c, const mc_field *f, void *out)
+{
+    const char *p = c->p, *q;
+    const char *const end = c->end;
+    if (LIKELY(p < end && *p == '"')) {
+        q = find_special(p + 1, end);
+        if (LIKELY(q < end && *q == '"')) {
+            int v = enum_find(f->enum_desc, p + 1, (size_t)(q - p - 1));
+            if (LIKELY(v != MC_ENUM_UNKNOWN)) {
+                memcpy((char *)out + f->offset, &v, sizeof v);
+                *(mc_presence *)((char *)out + f->presence) = MC_PRESENT;
+                c->p = q + 1;
+                return MC_OK;
+            }
+        }
+    }
+    return fast_member(c, f, out, MC_KIND_ENUM);
+}
+
+/* A valid date-time without escapes (anything else, errors included, again
+ * through the general path). */
+int mc_fast_datetime_(mc_cursor_ *c, const mc_field *f, void *out)
+{
+    const char *p = c->p, *q;
+    const char *const end = c->end;
+    if (LIKELY(p < end && *p == '"')) {
+        q = find_special(p + 1, end);
+        if (LIKELY(q < end && *q == '"') &&
+            LIKELY(mc_datetime_parse((mc_datetime *)(void *)((char *)out + f->offset), p + 1, (size_t)(q - p - 1),
+                                     (((dec *)(void *)c)->flags & MC_DECODE_STRICT_DATETIME) ? MC_DATETIME_STRICT
+                                                                                            : 0u) == MC_OK)) {
+            *(mc_presence *)((char *)out + f->presence) = MC_PRESENT;
+            c->p = q + 1;
+            return MC_OK;
+        }
+    }
+    return fast_member(c, f, out, MC_KIND_DATETIME);
+}
+
+int mc_fast_array_(mc_cursor_ *c, const mc_field *f, void *out)
+{
+    if (LIKELY(c->p < c->end && *c->p == '[')) {
+        int rc = dec_array((dec *)(void *)c, f->type, (char *)out + f->offset);
+        if (rc == MC_OK)
+            *(mc_presence *)((char *)out + f->presence) = MC_PRESENT;
+        return rc;
+    }
+    return fast_member(c, f, out, MC_KIND_ARRAY);
+}
+
+int mc_fast_object_(mc_cursor_ *c, const mc_field *f, void *out)
+{
+    dec *d = (dec *)(void *)c;
+    d->c.p = skip_ws(d->c.p, d->c.end);
+    if (d->c.p < d->c.end && *d->c.p == '{' && f->type->fast != NULL) {
+        int rc = f->type->fast(c, (char *)out + f->offset);
+        if (rc == MC_OK)
+            *(mc_presence *)((char *)out + f->presence) = MC_PRESENT;
+        return rc;
+    }
+    return dec_value(d, f, (char *)out);
+}
+
+int mc_fast_value_(mc_cursor_ *c, const mc_field *f, void *out)
+{
+    return fast_member(c, f, out, 0);
+}
+
+/* Start a decode of json[0..len) at its first value. */
+static void dec_start(dec *d, const char *json, size_t len)
+{
+    d->base = d->c.p = json ? json : "";
+    d->c.end = d->base + len;
+    d->c.obj = NULL;
+    d->depth = 0;
+    d->code = MC_OK;
+    d->err_off = 0;
+    d->msg[0] = '\0';
+    d->ptr_len = 0;
+    d->ptr_cut = false;
+    d->first.hdr.used = 0;
+    d->cur = &d->first.hdr;
+    d->c.p = skip_ws(d->c.p, d->c.end);
+}
 
 int mc_decode(const mc_type *t, void *out, const char *json, size_t len, const mc_decode_options *opt,
               mc_error *err)
@@ -2437,24 +2647,16 @@ int mc_decode(const mc_type *t, void *out, const char *json, size_t len, const m
         return MC_ERR_INVALID_ARG;
     }
     memset(out, 0, t->size);
-    d.base = d.p = json ? json : "";
-    d.end = d.base + len;
     d.a = opt ? opt->allocator : NULL;
     d.arena = d.a != NULL && d.a->realloc == arena_realloc ? (mc_arena *)d.a->ctx : NULL;
     d.flags = opt ? opt->flags : 0;
     d.max_depth = opt && opt->max_depth ? opt->max_depth : MC_DEFAULT_MAX_DEPTH;
     if (d.max_depth > MC_MAX_DEPTH_LIMIT)
         d.max_depth = MC_MAX_DEPTH_LIMIT;
-    d.depth = 0;
-    d.code = MC_OK;
-    d.err_off = 0;
-    d.msg[0] = '\0';
-    d.ptr_len = 0;
-    d.ptr_cut = false;
+    d.fast = false;
     d.first.hdr.next = NULL;
     d.first.hdr.size = SCRATCH_INLINE - SBLOCK_HDR;
-    d.first.hdr.used = 0;
-    d.cur = &d.first.hdr;
+    dec_start(&d, json, len);
 
     memset(&root, 0, sizeof root);
     root.kind = t->kind;
@@ -2462,12 +2664,18 @@ int mc_decode(const mc_type *t, void *out, const char *json, size_t len, const m
     root.unknown = MC_NO_OFFSET;
     root.type = t;
 
-    d.p = skip_ws(d.p, d.end);
-    rc = dec_value(&d, &root, (char *)out);
+    if (t->fast != NULL && d.c.p < d.c.end && *d.c.p == '{') {
+        /* A generated fast decoder: it hands whatever it does not take itself
+         * to the table-driven loop, so results and errors are the same. */
+        d.fast = true;
+        rc = t->fast(&d.c, out);
+    } else {
+        rc = dec_value(&d, &root, (char *)out);
+    }
     if (rc == MC_OK) {
-        d.p = skip_ws(d.p, d.end);
-        if (d.p != d.end)
-            rc = fail(&d, MC_ERR_TRAILING, d.p, "unexpected data after the JSON value");
+        d.c.p = skip_ws(d.c.p, d.c.end);
+        if (d.c.p != d.c.end)
+            rc = fail(&d, MC_ERR_TRAILING, d.c.p, "unexpected data after the JSON value");
     }
     scratch_free(&d);
     if (rc != MC_OK)
@@ -3091,7 +3299,9 @@ static inline void release(const mc_allocator *a, void *p, size_t n)
 static void release_type(const mc_type *t, char *p, const mc_allocator *a)
 {
     size_t i;
-    if (t->kind == MC_KIND_OBJECT) {
+    if (t->release != NULL) {
+        t->release(p, a); /* generated: the same, without the table walk */
+    } else if (t->kind == MC_KIND_OBJECT) {
         const mc_field *f = t->fields, *fend = f + t->field_count;
         /* tests in order of frequency rather than a jump table: strings and
          * enums make up most members */
@@ -3133,6 +3343,11 @@ static void release_type(const mc_type *t, char *p, const mc_allocator *a)
             release(a, items, count * t->item_size);
         }
     }
+}
+
+void mc_release_(const mc_type *t, void *v, const mc_allocator *a)
+{
+    release_type(t, (char *)v, a);
 }
 
 static void clear_type(const mc_type *t, void *v, const mc_allocator *a)

@@ -46,6 +46,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #ifdef __cplusplus
@@ -358,6 +360,20 @@ typedef enum mc_kind {
 struct mc_type;
 struct mc_enum_desc;
 
+/* Internal, for generated code only (names end in `_`): the decoder's cursor,
+ * the first member of its state. p is the next input byte, end the end of the
+ * input, obj the '{' of the object whose fast path began last. */
+typedef struct mc_cursor_ {
+    const char *p;
+    const char *end;
+    const char *obj;
+} mc_cursor_;
+/* Internal: a generated fast decoder of one object type (see mc_fast_open_). */
+typedef int (*mc_fast_fn_)(mc_cursor_ *c, void *out);
+/* Internal: a generated release of one object type: frees what the struct at v
+ * owns (allocated with a, NULL = libc) without resetting it (see mc_clear). */
+typedef void (*mc_release_fn_)(void *v, const struct mc_allocator *a);
+
 /* One member of an object (or the item of an array). Private layout: use the
  * MC_FIELD_* and MC_ITEM_* macros. */
 typedef struct mc_field {
@@ -385,6 +401,8 @@ typedef struct mc_type {
     uint32_t items_offset;  /* array: offset of `T *items` */
     uint32_t count_offset;  /* array: offset of `size_t count` */
     uint32_t required;      /* object: number of MC_REQUIRED fields (0: no check at '}') */
+    mc_fast_fn_ fast;       /* object: generated fast path, or NULL (see mc_decode) */
+    mc_release_fn_ release; /* object: generated release, or NULL (see mc_clear) */
 } mc_type;
 
 /* One enum member. */
@@ -401,6 +419,8 @@ typedef struct mc_enum_desc {
     size_t count;
     const mc_enum_value *values;
     bool has_null; /* `null` is listed: JSON null is accepted (presence MC_NULL) */
+    /* generated: the member whose wire text is s[0..n), or -1; NULL: table search */
+    int (*match)(const char *s, size_t n);
 } mc_enum_desc;
 
 /* Value -1 of every generated enum: text not listed in the schema. */
@@ -449,14 +469,19 @@ typedef struct mc_enum_desc {
  * the missing-member check when it is 0). */
 #define MC_TYPE_OBJECT(T, name, fields, required)                                         \
     { MC_KIND_OBJECT, name, sizeof(T), fields, sizeof(fields) / sizeof((fields)[0]),      \
-      (uint32_t)offsetof(T, json_extra), MC_ITEM_(0, NULL, NULL), 0, 0, 0, (uint32_t)(required) }
+      (uint32_t)offsetof(T, json_extra), MC_ITEM_(0, NULL, NULL), 0, 0, 0, (uint32_t)(required), NULL, NULL }
+/* The same with a generated fast decoder (mc_fast_fn_) that mc_decode uses and
+ * a generated release (mc_release_fn_) that mc_clear uses. */
+#define MC_TYPE_OBJECT_FAST(T, name, fields, required, fast, release)                     \
+    { MC_KIND_OBJECT, name, sizeof(T), fields, sizeof(fields) / sizeof((fields)[0]),      \
+      (uint32_t)offsetof(T, json_extra), MC_ITEM_(0, NULL, NULL), 0, 0, 0, (uint32_t)(required), fast, release }
 /* An object type without properties (C has no empty arrays). */
 #define MC_TYPE_OBJECT_EMPTY(T, name) \
-    { MC_KIND_OBJECT, name, sizeof(T), NULL, 0, (uint32_t)offsetof(T, json_extra), MC_ITEM_(0, NULL, NULL), 0, 0, 0, 0 }
+    { MC_KIND_OBJECT, name, sizeof(T), NULL, 0, (uint32_t)offsetof(T, json_extra), MC_ITEM_(0, NULL, NULL), 0, 0, 0, 0, NULL, NULL }
 /* An array type: T is `struct { item *items; size_t count; }`; item is MC_ITEM_*. */
 #define MC_TYPE_ARRAY(T, name, item)                                                      \
     { MC_KIND_ARRAY, name, sizeof(T), NULL, 0, MC_NO_OFFSET, item,                        \
-      sizeof(*((T *)0)->items), (uint32_t)offsetof(T, items), (uint32_t)offsetof(T, count), 0 }
+      sizeof(*((T *)0)->items), (uint32_t)offsetof(T, items), (uint32_t)offsetof(T, count), 0, NULL, NULL }
 
 /* One enum member: MC_ENUM_VALUE("ADMIN_REASSIGN", CERTIFICATION_TASK_TYPE_ADMIN_REASSIGN). */
 #define MC_ENUM_VALUE(wire, c_name) { wire, sizeof(wire) - 1, #c_name, false }
@@ -466,7 +491,10 @@ typedef struct mc_enum_desc {
 #define MC_ENUM_VALUE_PLAIN(wire, c_name) { wire, sizeof(wire) - 1, #c_name, true }
 /* An enum table; values is an array of MC_ENUM_VALUE in C value order. */
 #define MC_ENUM_DESC(name, values, has_null) \
-    { name, sizeof(values) / sizeof((values)[0]), values, has_null }
+    { name, sizeof(values) / sizeof((values)[0]), values, has_null, NULL }
+/* The same with a generated matcher `int match(const char *s, size_t n)`. */
+#define MC_ENUM_DESC_FAST(name, values, has_null, match) \
+    { name, sizeof(values) / sizeof((values)[0]), values, has_null, match }
 #define MC_ENUM_HAS_NULL true
 #define MC_ENUM_NO_NULL false
 
@@ -539,6 +567,102 @@ MC_MUST_CHECK int mc_copy(const mc_type *t, void *out, const void *src, const mc
 /* Deep equality: same presences, values, unknown texts, json_extra and date-time
  * forms. Doubles compare with ==, except that NaN equals NaN. */
 bool mc_equal(const mc_type *t, const void *a, const void *b);
+
+/* ------------------------------------------------------------------------ */
+/* Internal: the pieces of generated fast decoders                          */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Not an API: generated code calls these, nothing else should. A type whose
+ * descriptor has a fast decoder (MC_TYPE_OBJECT_FAST) is decoded by mc_decode
+ * with it (and so are its items and members of its type while it runs). The
+ * fast decoder matches members in schema order by their `,"name":` text
+ * (absent ones skipped) and decodes each with the primitive of its kind; at
+ * the first member it does not match (whitespace, another order, unknown
+ * members) it hands the rest of the object to the table-driven loop, in the
+ * state that loop would have reached itself. Results, errors, allocations and
+ * their order are those of the table-driven decoder. All return MC_OK or an
+ * MC_ERR_*; c is the cursor the decoder passed to the fast decoder.
+ */
+/* c->p is at '{': enters the object (depth bound), leaving c->p there. */
+MC_MUST_CHECK int mc_fast_open_(mc_cursor_ *c);
+/* After the members the fast decoder matched, the first `next` fields of t
+ * (out is the struct): the '}', or the rest of the object by the table. */
+MC_MUST_CHECK int mc_fast_close_(mc_cursor_ *c, const mc_type *t, void *out, size_t next);
+/* After member f failed: adds its name to the error's JSON Pointer; returns
+ * the status. */
+int mc_fast_fail_(mc_cursor_ *c, const mc_field *f);
+/* The value of member f of the struct at out, after its key; by kind. */
+MC_MUST_CHECK int mc_fast_string_(mc_cursor_ *c, const mc_field *f, void *out);
+MC_MUST_CHECK int mc_fast_enum_(mc_cursor_ *c, const mc_field *f, void *out);
+MC_MUST_CHECK int mc_fast_datetime_(mc_cursor_ *c, const mc_field *f, void *out);
+MC_MUST_CHECK int mc_fast_array_(mc_cursor_ *c, const mc_field *f, void *out);
+MC_MUST_CHECK int mc_fast_object_(mc_cursor_ *c, const mc_field *f, void *out);
+MC_MUST_CHECK int mc_fast_value_(mc_cursor_ *c, const mc_field *f, void *out); /* any kind */
+
+/* Internal: p[0..n) == lit[0..n) (the caller checked that p has n bytes).
+ * Inline, so that with a constant literal it is a few word compares against
+ * immediates. */
+static inline bool mc_fast_eq_(const char *p, const char *lit, size_t n)
+{
+    size_t i;
+    for (i = 0; i + 8 <= n; i += 8) {
+        uint64_t x, y;
+        memcpy(&x, p + i, 8);
+        memcpy(&y, lit + i, 8);
+        if (x != y)
+            return false;
+    }
+    if (i < n) {
+        if (n >= 8) { /* the last 8 bytes, overlapping ones already compared */
+            uint64_t x, y;
+            memcpy(&x, p + n - 8, 8);
+            memcpy(&y, lit + n - 8, 8);
+            return x == y;
+        } else if (n >= 4) {
+            uint32_t x, y, z, w;
+            memcpy(&x, p, 4);
+            memcpy(&y, lit, 4);
+            memcpy(&z, p + n - 4, 4);
+            memcpy(&w, lit + n - 4, 4);
+            return x == y && z == w;
+        }
+        for (; i < n; i++)
+            if (p[i] != lit[i])
+                return false;
+    }
+    return true;
+}
+/* True (and c->p moved past it) when the input at c->p is lit[0..n), the
+ * `,"name":` of a member (n >= 4), where the ',' may also be the '{' that
+ * opened the object when no member came before. */
+static inline bool mc_fast_key_(mc_cursor_ *c, const char *lit, size_t n)
+{
+    const char *p = c->p;
+    if ((size_t)(c->end - p) < n || (*p != ',' && p != c->obj) || !mc_fast_eq_(p + 1, lit + 1, n - 1))
+        return false;
+    c->p = p + n;
+    return true;
+}
+/* mc_fast_key_ for the JSON-escaped member name literal name ("targetId"). */
+#define MC_FAST_KEY_(c, name) mc_fast_key_(c, ",\"" name "\":", sizeof(",\"" name "\":") - 1)
+/* Internal, for generated enum matchers: s[0..n) is the text of the wire
+ * string literal w. */
+#define MC_ENUM_MATCH_(s, n, w) ((n) == sizeof(w) - 1 && mc_fast_eq_(s, w, sizeof(w) - 1))
+
+/* Internal, for generated releases: free s->data (allocated with a, NULL =
+ * libc) if any, leaving s as it is. */
+static inline void mc_release_string_(mc_string *s, const mc_allocator *a)
+{
+    if (s->data != NULL) {
+        if (a == NULL)
+            free(s->data);
+        else
+            mc_free(a, s->data, s->len + 1);
+    }
+}
+/* Internal: what mc_clear frees for the value of type t at v, without the reset. */
+void mc_release_(const mc_type *t, void *v, const mc_allocator *a);
 
 /* The wire text of enum member v (NUL-terminated; its length is
  * d->values[v].wire_len), or NULL if v is not a member. */
