@@ -917,7 +917,25 @@ static size_t next_unit(const char **s, char out[4])
     return 1;
 }
 
-/* Unescape validated JSON string text s[0..n) into dst (room for n bytes). */
+/* The value of one hex digit of validated text: '0'-'9', 'a'-'f', 'A'-'F'. */
+static ALWAYS_INLINE uint32_t hex_digit(char c)
+{
+    unsigned u = (unsigned char)c;
+    return (u & 0xFu) + 9u * (u >> 6);
+}
+
+/* The code unit of 4 validated hex digits at s. */
+static ALWAYS_INLINE uint32_t hex4_valid(const char *s)
+{
+    return (hex_digit(s[0]) << 12) | (hex_digit(s[1]) << 8) | (hex_digit(s[2]) << 4) | hex_digit(s[3]);
+}
+
+/*
+ * Unescape validated JSON string text s[0..n) into dst (room for n bytes);
+ * returns the bytes written. Runs between escapes are copied whole (memchr
+ * finds the next backslash); a run of escapes (a \u-escaped word, a surrogate
+ * pair) is decoded without a search between them.
+ */
 static size_t unescape(char *dst, const char *s, size_t n)
 {
     const char *e = s + n;
@@ -932,7 +950,46 @@ static size_t unescape(char *dst, const char *s, size_t n)
         memcpy(o, s, (size_t)(bs - s));
         o += bs - s;
         s = bs;
-        o += next_unit(&s, o);
+        do {
+            char c = s[1];
+            if (c == 'u') {
+                uint32_t cp = hex4_valid(s + 2);
+                if (cp >= 0xD800 && cp <= 0xDBFF) {
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (hex4_valid(s + 8) - 0xDC00);
+                    s += 12;
+                } else {
+                    s += 6;
+                }
+                if (cp < 0x80) {
+                    *o++ = (char)cp;
+                } else if (cp < 0x800) {
+                    o[0] = (char)(0xC0 | (cp >> 6));
+                    o[1] = (char)(0x80 | (cp & 0x3F));
+                    o += 2;
+                } else if (cp < 0x10000) {
+                    o[0] = (char)(0xE0 | (cp >> 12));
+                    o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+                    o[2] = (char)(0x80 | (cp & 0x3F));
+                    o += 3;
+                } else {
+                    o[0] = (char)(0xF0 | (cp >> 18));
+                    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+                    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+                    o[3] = (char)(0x80 | (cp & 0x3F));
+                    o += 4;
+                }
+                continue;
+            }
+            switch (c) {
+            case 'b': *o++ = '\b'; break;
+            case 'f': *o++ = '\f'; break;
+            case 'n': *o++ = '\n'; break;
+            case 'r': *o++ = '\r'; break;
+            case 't': *o++ = '\t'; break;
+            default: *o++ = c; break; /* '"', '\\', '/' */
+            }
+            s += 2;
+        } while (s < e && *s == '\\');
     }
     return (size_t)(o - dst);
 }
@@ -1506,8 +1563,16 @@ static int scan_string_slow(dec *d, span *sp, const char *from)
             return fail(d, MC_ERR_SYNTAX, p, "unescaped control character 0x%02X in string", (unsigned)*p);
         } else {
             do { /* a run of non-ASCII characters without a scan between */
-                size_t k = utf8_seq((const unsigned char *)p, (const unsigned char *)end);
-                if (k == 0)
+                const unsigned char *u = (const unsigned char *)p;
+                size_t k;
+                /* the common two- and three-byte forms inline (E0 and ED
+                 * have narrower second bytes: utf8_seq checks those) */
+                if (u[0] >= 0xC2 && u[0] <= 0xDF && end - p >= 2 && (u[1] & 0xC0) == 0x80)
+                    k = 2;
+                else if (u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED && end - p >= 3 && (u[1] & 0xC0) == 0x80 &&
+                         (u[2] & 0xC0) == 0x80)
+                    k = 3;
+                else if ((k = utf8_seq(u, (const unsigned char *)end)) == 0)
                     return fail(d, MC_ERR_UTF8, p, "invalid UTF-8 byte 0x%02X in string", (unsigned)(unsigned char)*p);
                 p += k;
             } while (p < end && (unsigned char)*p >= 0x80);
