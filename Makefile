@@ -52,7 +52,8 @@ RT_MODEL_SRC  := $(filter-out generated/mc_runtime.c,$(MODEL_SRC))
 MODEL_SUPPORT := $(wildcard tests/models/support/*.c)
 ALL_TESTS     := $(UNIT_TESTS) $(RUNTIME_TESTS) $(MODEL_TESTS)
 # Shell tests of whole workflows (build systems, vendoring, schema upgrades);
-# each gets MODELC and CC in its environment and runs from the repo root.
+# each gets MODELC, BUILD (the build folder) and CC in its environment and
+# runs from the repo root.
 INTEGRATION   := $(sort $(wildcard tests/integration/*.sh))
 
 .PHONY: all deps test-deps modelc regen models tests check test sanitize valgrind \
@@ -146,7 +147,7 @@ check-generated: $(B)/modelc
 	$(B)/modelc --check -o generated $(SCHEMAS)
 
 check-integration: $(B)/modelc models
-	@MODELC=$(abspath $(B)/modelc) CC=$(CC) sh tests/run.sh "" $(INTEGRATION)
+	@MODELC=$(abspath $(B)/modelc) BUILD=$(B) CC=$(CC) sh tests/run.sh "" $(INTEGRATION)
 
 # modelc, the runtime and every test program also build warning-free with clang.
 check-clang:

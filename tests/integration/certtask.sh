@@ -7,7 +7,7 @@
 # build/certtask first); CERTTASK overrides the program's path.
 set -eu
 
-CERTTASK=${CERTTASK:-build/certtask}
+CERTTASK=${CERTTASK:-${BUILD:-build}/certtask}
 D=examples/data
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM

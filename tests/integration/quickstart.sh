@@ -5,7 +5,7 @@ expected='id: 2c918086719eec070171a7e3355a360a
 type: REVOKE_ALL (not in this schema)
 error 0: Oops (locale null)
 {"id":"2c918086719eec070171a7e3355a360a","type":"REVOKE_ALL","status":"QUEUED","errors":[{"locale":null,"text":"Oops"}],"created":"2020-09-24T18:10:47.693Z"}'
-actual=$(build/quickstart)
+actual=$("${BUILD:-build}/quickstart")
 if [ "$actual" != "$expected" ]; then
     echo "quickstart: output differs from README"
     printf 'expected:\n%s\nactual:\n%s\n' "$expected" "$actual"
