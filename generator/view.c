@@ -496,25 +496,9 @@ gen_data *gen_view_build(gen_arena *a, const gen_ir *ir, const gen_view_options 
     gen_data_set_str(a, root, "umbrella_source", gen_arena_printf(a, "%smodels.c", pfx));
     gen_data_set_str(a, root, "umbrella_guard", gen_arena_printf(a, "%sMODELS_H", v.rt_upper));
     gen_data *inputs = gen_data_list(a);
-    size_t text_len = 0;
-    for (size_t i = 0; i < ir->input_count; i++) {
+    for (size_t i = 0; i < ir->input_count; i++)
         gen_data_push(a, inputs, gen_data_cstr(a, ir->inputs[i]));
-        text_len += strlen(ir->inputs[i]) + 2;
-    }
     gen_data_set(a, root, "inputs", inputs);
-    char *inputs_text = gen_arena_alloc(a, text_len + 1);
-    size_t o = 0;
-    for (size_t i = 0; i < ir->input_count; i++) {
-        if (i) {
-            memcpy(inputs_text + o, ", ", 2);
-            o += 2;
-        }
-        size_t l = strlen(ir->inputs[i]);
-        memcpy(inputs_text + o, ir->inputs[i], l);
-        o += l;
-    }
-    inputs_text[o] = '\0';
-    gen_data_set_str(a, root, "inputs_text", inputs_text);
     gen_data *types = gen_data_list(a);
     gen_data **tv = gen_arena_alloc(a, (ir->type_count ? ir->type_count : 1) * sizeof *tv);
     for (size_t i = 0; i < ir->type_count; i++) {

@@ -7,12 +7,23 @@
  * Shape (every key is always present; absent values are null, so a
  * template never meets a missing variable):
  *
- *   { "modelc_version", "prefix", "prefix_upper", "rt", "rt_upper",
+ *   { "modelc_version", "prefix" ("P_" or ""), "prefix_upper",
+ *     "prefix_option" (P as given, or null), "rt", "rt_upper" (the
+ *     runtime's prefix: "mc_"/"MC_" or "P_"/"P_"),
+ *     "mc": { runtime name -> its prefixed spelling, e.g. "string" ->
+ *             "mc_string", "ENUM_VALUE" -> "MC_ENUM_VALUE" },
+ *     "runtime_header", "runtime_source", "umbrella_header",
+ *     "umbrella_source" (--single-file), "umbrella_guard",
  *     "inputs": [path...],
  *     "types": [TYPE...]              every type, dependency order
  *     "files": [{ "name", "header", "source", "guard",
  *                 "types": [TYPE...]  the top type last, its inline types first
- *                 "includes": [{"header"}...] }] }
+ *                 "includes": [{"header"}...],
+ *                 "inputs": [path]    the schema file that defines it }] }
+ *
+ * generate.c adds "file" (the output's name), "runtime_h" and "runtime_c"
+ * (the runtime's text under the prefix) to each render; --dump-ir leaves
+ * them out.
  *
  *   TYPE: "name", "kind" ("object"|"enum"|"array"|"scalar"), "is_object",
  *     "is_enum", "is_array", "is_scalar", "inline", "owner", every name of
@@ -24,12 +35,23 @@
  *     "fields": [FIELD...], "has_fields",
  *     "members": [{"wire", "c_name", "wire_literal", "value", "first",
  *                  "last"}...], "has_null",
- *     "items": TREF or null (arrays and scalars)
+ *     "items": TREF plus "item_macro" (MC_ITEM_...), or null (arrays and
+ *     scalars), "doc": {"lines": [...]} or null (title and description as
+ *     comment-safe lines), "fields_table", "values_table", "fast_decoder",
+ *     "release_fn", "match_fn" (file-local names of the tables and of the
+ *     generated fast decoder, release and enum matcher), "required_count"
  *   FIELD: TREF plus "json_name", "c_name", "has", "unknown",
  *     "name_literal", "key_literal", "member_literal", "required",
  *     "nullable", "read_only", "write_only", "deprecated", "title",
  *     "description", "example", "default", "line", "col", "index",
- *     "first", "last"
+ *     "first", "last", "owner" (the struct's C name), "doc_lines",
+ *     "json_display", "example_text" (comment-safe), "flags"
+ *     (MC_OPTIONAL...), "desc_ref" (nested descriptor or null),
+ *     "enum_unknown" (the enum's UNKNOWN member or null), "format_note"
+ *     (a string's format, when the codec does not already say it),
+ *     "after" (index + 1, for the fast decoder), "fast_call" (the runtime
+ *     primitive the fast decoder calls), "release_string", "release_enum",
+ *     "release_nested" (what the generated release frees)
  *   TREF: "codec" (one of gen_ir_codec_name), "is_string", "is_bool",
  *     "is_int32", "is_int64", "is_float", "is_double", "is_date_time",
  *     "is_date", "is_uuid", "is_enum", "is_object", "is_array",
