@@ -169,26 +169,35 @@ bool gen_data_truthy(const gen_data *d)
     }
 }
 
+const char *gen_data_json_escape(unsigned char c, char buf[8])
+{
+    switch (c) {
+    case '"': return "\\\"";
+    case '\\': return "\\\\";
+    case '\n': return "\\n";
+    case '\r': return "\\r";
+    case '\t': return "\\t";
+    case '\b': return "\\b";
+    case '\f': return "\\f";
+    default:
+        if (c >= 0x20)
+            return NULL;
+        snprintf(buf, 8, "\\u%04x", c);
+        return buf;
+    }
+}
+
 static int write_string(FILE *out, const char *s, size_t len)
 {
+    char buf[8];
     if (fputc('"', out) == EOF)
         return -1;
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        switch (c) {
-        case '"': fputs("\\\"", out); break;
-        case '\\': fputs("\\\\", out); break;
-        case '\n': fputs("\\n", out); break;
-        case '\r': fputs("\\r", out); break;
-        case '\t': fputs("\\t", out); break;
-        case '\b': fputs("\\b", out); break;
-        case '\f': fputs("\\f", out); break;
-        default:
-            if (c < 0x20)
-                fprintf(out, "\\u%04x", c);
-            else
-                fputc(c, out);
-        }
+        const char *e = gen_data_json_escape((unsigned char)s[i], buf);
+        if (e)
+            fputs(e, out);
+        else
+            fputc(s[i], out);
     }
     return fputc('"', out) == EOF ? -1 : 0;
 }

@@ -105,6 +105,11 @@ gen_data *gen_data_get(const gen_data *map, const char *key, size_t key_len);
  * (spec: only null/false/empty list are falsey). */
 bool gen_data_truthy(const gen_data *d);
 
+/* The JSON escape of byte c ("\\n", "\\u0001", ...) written into buf, or
+ * NULL when c stands for itself inside a JSON string.  The one escaping rule
+ * of the generator: --dump-ir and the JSON key literals both use it. */
+const char *gen_data_json_escape(unsigned char c, char buf[8]);
+
 /* Writes d as JSON (UTF-8, keys in order).  indent < 0: compact; otherwise
  * pretty with that many spaces per level.  Numbers print as integers when
  * integral, else shortest round-trip.  Returns 0 or -1 on a write error. */

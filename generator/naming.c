@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "data.h"
 #include "strmap.h"
 
 /* ---- words -------------------------------------------------------------- */
@@ -226,27 +227,17 @@ char *gen_naming_c_literal(gen_arena *arena, const char *s, size_t len)
 char *gen_naming_json_string(gen_arena *arena, const char *s, size_t len, size_t *out_len)
 {
     char *out = gen_xmalloc(len * 6 + 3);
+    char buf[8];
     size_t o = 0;
     out[o++] = '"';
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\') {
-            out[o++] = '\\';
-            out[o++] = (char)c;
-        } else if (c == '\n') {
-            memcpy(out + o, "\\n", 2), o += 2;
-        } else if (c == '\t') {
-            memcpy(out + o, "\\t", 2), o += 2;
-        } else if (c == '\r') {
-            memcpy(out + o, "\\r", 2), o += 2;
-        } else if (c == '\b') {
-            memcpy(out + o, "\\b", 2), o += 2;
-        } else if (c == '\f') {
-            memcpy(out + o, "\\f", 2), o += 2;
-        } else if (c < 0x20) {
-            o += (size_t)sprintf(out + o, "\\u%04x", c);
+        const char *e = gen_data_json_escape((unsigned char)s[i], buf);
+        if (e) {
+            size_t el = strlen(e);
+            memcpy(out + o, e, el);
+            o += el;
         } else {
-            out[o++] = (char)c;
+            out[o++] = s[i];
         }
     }
     out[o++] = '"';
