@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "fileio.h"
 
 struct gen_diag_source {
     char *path;        /* owned copy */
@@ -73,32 +74,6 @@ void gen_diag_add_source(gen_diag *diag, const char *path, const char *buf, size
     s->len = len;
 }
 
-/* Reads path whole; NULL on any failure. */
-static char *read_all(const char *path, size_t *len_out)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 4096, len = 0;
-    char *buf = gen_xmalloc(cap);
-    for (;;) {
-        size_t n = fread(buf + len, 1, cap - len, f);
-        len += n;
-        if (len < cap)
-            break;
-        cap *= 2;
-        buf = gen_xrealloc(buf, cap);
-    }
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        free(buf);
-        return NULL;
-    }
-    *len_out = len;
-    return buf;
-}
-
 static const gen_diag_source *source_get(gen_diag *diag, const char *path)
 {
     gen_diag_source *s = source_find(diag, path);
@@ -106,7 +81,8 @@ static const gen_diag_source *source_get(gen_diag *diag, const char *path)
         return s->missing ? NULL : s;
     s = source_new(diag, path);
     size_t len = 0;
-    s->owned = read_all(path, &len);
+    if (gen_file_read(path, 0, &s->owned, &len) != 0)
+        s->owned = NULL;
     if (!s->owned) {
         s->missing = true;
         return NULL;

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "fileio.h"
 
 /* A growable list of malloc'd strings. */
 typedef struct strlist {
@@ -68,33 +69,9 @@ static char *path_join(const char *dir, const char *name)
  * not exist, -1 on another error (errno set). */
 static int read_file(const char *path, char **out, size_t *out_len)
 {
-    *out = NULL;
-    *out_len = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return errno == ENOENT ? 1 : -1;
-    size_t cap = 4096, len = 0;
-    char *buf = gen_xmalloc(cap);
-    for (;;) {
-        if (len == cap) {
-            cap *= 2;
-            buf = gen_xrealloc(buf, cap);
-        }
-        size_t got = fread(buf + len, 1, cap - len, f);
-        len += got;
-        if (got == 0)
-            break;
-    }
-    int err = ferror(f);
-    fclose(f);
-    if (err) {
-        free(buf);
-        errno = EIO;
-        return -1;
-    }
-    *out = buf;
-    *out_len = len;
-    return 0;
+    if (gen_file_read(path, 0, out, out_len) == 0)
+        return 0;
+    return errno == ENOENT ? 1 : -1;
 }
 
 /* True when path holds exactly these bytes. */

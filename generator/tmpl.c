@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "embedded.h"
+#include "fileio.h"
 
 #define TMPL_PREFIX "templates/"
 #define TMPL_SUFFIX ".mustache"
@@ -86,36 +87,14 @@ const gen_tmpl_file *gen_tmpl_file_at(const gen_tmpl_set *set, size_t i)
  * ENOENT/ENOTDIR), -2 on any other failure (errno kept). */
 static int read_file(gen_arena *arena, const char *path, char **out, size_t *out_len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    char *buf;
+    size_t len;
+    if (gen_file_read(path, TMPL_MAX_FILE, &buf, &len) != 0)
         return errno == ENOENT || errno == ENOTDIR ? -1 : -2;
-    mustache_buf b;
-    mustache_buf_init(&b);
-    char chunk[16384];
-    size_t n;
-    int rc = 0;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (b.len + n > TMPL_MAX_FILE) {
-            errno = EFBIG;
-            rc = -2;
-            break;
-        }
-        mustache_buf_append(&b, chunk, n);
-    }
-    if (rc == 0 && ferror(f)) {
-        rc = -2;
-        if (errno == 0)
-            errno = EIO;
-    }
-    int saved = errno;
-    fclose(f);
-    if (rc == 0) {
-        *out = gen_arena_strndup(arena, b.data ? b.data : "", b.len);
-        *out_len = b.len;
-    }
-    mustache_buf_dispose(&b);
-    errno = saved;
-    return rc;
+    *out = gen_arena_strndup(arena, buf, len);
+    *out_len = len;
+    free(buf);
+    return 0;
 }
 
 /* Names that may be looked up in a folder or the embedded table. */
