@@ -414,6 +414,18 @@ static size_t utf8_seq(const unsigned char *s, const unsigned char *end)
     return n;
 }
 
+/* utf8_seq for s[0] >= 0x80 with the common two- and three-byte forms
+ * inline (E0 and ED have narrower second bytes: utf8_seq checks those). */
+static ALWAYS_INLINE size_t utf8_step(const unsigned char *u, const unsigned char *end)
+{
+    if (u[0] >= 0xC2 && u[0] <= 0xDF && end - u >= 2 && (u[1] & 0xC0) == 0x80)
+        return 2;
+    if (u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED && end - u >= 3 && (u[1] & 0xC0) == 0x80 &&
+        (u[2] & 0xC0) == 0x80)
+        return 3;
+    return utf8_seq(u, end);
+}
+
 bool mc_utf8_valid(const char *s, size_t len, size_t *bad_offset)
 {
     const unsigned char *p = (const unsigned char *)s, *end = p + len;
@@ -480,16 +492,21 @@ static int64_t days_from_civil(int64_t y, int64_t m, int64_t d)
 static void civil_from_days(int64_t z, int64_t *y, int64_t *m, int64_t *d)
 {
     int64_t era, doe, yoe, doy, mp;
-    z += 719468;
+    z += 719468; /* days since 0000-03-01 */
     if (LIKELY(z >= 0 && z < 146097 * 32)) {
-        /* years 0000..12799: the same in 32-bit unsigned arithmetic, where a
-         * division by a constant is a multiply and a shift without sign fixes */
-        uint32_t uz = (uint32_t)z, uera = uz / 146097, udoe = uz - uera * 146097;
-        uint32_t uyoe = (udoe - udoe / 1460 + udoe / 36524 - udoe / 146096) / 365;
-        uint32_t udoy = udoe - (365 * uyoe + uyoe / 4 - uyoe / 100), ump = (5 * udoy + 2) / 153;
-        *d = (int64_t)(udoy - (153 * ump + 2) / 5 + 1);
-        *m = ump < 10 ? (int64_t)ump + 3 : (int64_t)ump - 9;
-        *y = (int64_t)(uyoe + uera * 400) + (*m <= 2);
+        /* Years 0000..12799, in 32-bit unsigned arithmetic (a division by a
+         * constant is a multiply and a shift). Counted in quarter days, a
+         * century is 146097 and a year of a century 1461 of them on average,
+         * so two divisions find the century and the year (the +3 puts each
+         * leap day at the end of its span); a March-based month is 153 days
+         * per 5 months. Checked against the general code below for every
+         * day of those years (tests/runtime/test_datetime.c). */
+        uint32_t n1 = 4 * (uint32_t)z + 3, c = n1 / 146097, r1 = (n1 - c * 146097) | 3;
+        uint32_t yc = r1 / 1461, ud = (r1 - yc * 1461) / 4; /* day of the March-based year */
+        uint32_t n3 = 5 * ud + 2, um = n3 / 153;                  /* its month, 0 = March */
+        *d = (int64_t)((n3 - um * 153) / 5 + 1);
+        *m = um < 10 ? (int64_t)um + 3 : (int64_t)um - 9;
+        *y = (int64_t)(100 * c + yc) + (um >= 10);
         return;
     }
     era = (z >= 0 ? z : z - 146096) / 146097;
@@ -2868,7 +2885,7 @@ static int enc_string(enc *e, const char *s, size_t n)
         if (c >= 0x80) {
             /* a run of non-ASCII characters (CJK text) without a scan between */
             do {
-                size_t k = utf8_seq((const unsigned char *)p, (const unsigned char *)end);
+                size_t k = utf8_step((const unsigned char *)p, (const unsigned char *)end);
                 if (k == 0)
                     return MC_ERR_UTF8;
                 p += k;
@@ -3269,6 +3286,15 @@ static int enc_type(enc *e, const mc_type *t, const char *v)
         return MC_ERR_INVALID_ARG;
     if ((rc = put_char(e, '[')) != MC_OK)
         return rc;
+    if (!e->pretty && t->item.kind == MC_KIND_OBJECT) {
+        /* compact list of objects: the common case, without the per-item tests */
+        const mc_type *it = t->item.type;
+        for (i = 0; i < count; i++)
+            if ((i && (rc = put_char(e, ',')) != MC_OK) ||
+                (rc = enc_object_compact(e, it, items + i * t->item_size)) != MC_OK)
+                return rc;
+        return put_char(e, ']');
+    }
     e->level++;
     for (i = 0; i < count; i++) {
         if ((i && (rc = put_char(e, ',')) != MC_OK) || (e->pretty && (rc = put_indent(e)) != MC_OK))
@@ -3298,7 +3324,7 @@ int mc_encode(const mc_type *t, const void *v, mc_buf *out, const mc_encode_opti
     e.pretty = opt != NULL && (opt->flags & MC_ENCODE_PRETTY);
     e.level = 0;
     rc = enc_type(&e, t, (const char *)v);
-    if (rc == MC_OK)
+    if (rc == MC_OK && out->len >= out->cap) /* room for the NUL */
         rc = buf_grow(out, 0);
     if (rc != MC_OK)
         out->len = start;

@@ -306,6 +306,37 @@ static void test_every_byte_in_date_and_minutes(void **state)
     }
 }
 
+/* Formatting finds the calendar date with its own arithmetic; libc's gmtime_r
+ * is the independent reference, for days 0000-01-01 .. 9999-12-31: every day
+ * of the first and last four centuries' leap-year edges (the windows), and
+ * every 37th day in between. */
+static void test_format_agrees_with_gmtime(void **state)
+{
+    const int64_t first = -62167219200LL / 86400, last = 253402300799LL / 86400;
+    int64_t day;
+    (void)state;
+    for (day = first; day <= last;) {
+        mc_datetime dt;
+        char got[MC_DATETIME_MAX], want[64];
+        time_t t;
+        struct tm tm;
+        int64_t into = day - first;
+        memset(&dt, 0, sizeof dt);
+        dt.seconds = day * 86400 + 3723; /* 01:02:03Z */
+        t = (time_t)dt.seconds;
+        assert_non_null(gmtime_r(&t, &tm));
+        snprintf(want, sizeof want, "%04d-%02d-%02dT01:02:03Z", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+        assert_int_equal(mc_datetime_format(&dt, got, sizeof got), strlen(want));
+        assert_string_equal(got, want);
+        /* each day of 0000-0003, 1896-1904, 1999-2001, 2096-2104, 9996-9999 */
+        if (into < 4 * 366 || (day >= -27028 && day <= -24107) || (day >= 10592 && day <= 11688) ||
+            (day >= 46021 && day <= 48942) || day >= last - 4 * 366)
+            day++;
+        else
+            day += 37;
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -318,6 +349,7 @@ int main(void)
         cmocka_unit_test(test_time_t_and_timespec),
         cmocka_unit_test(test_full_date),
         cmocka_unit_test(test_every_byte_in_date_and_minutes),
+        cmocka_unit_test(test_format_agrees_with_gmtime),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
