@@ -3161,24 +3161,20 @@ static ALWAYS_INLINE int enc_member_fast(enc *e, const mc_field *f, const char *
 }
 
 /* enc_object without indentation: the loop that runs for compact output.
- * first is 1 until a member is written, and skips the key literal's comma. */
+ * Every member is written with its whole `,"key":` literal; at the end the
+ * comma of the first one, if any, becomes the '{' (no "first" test per
+ * member). */
 static int enc_object_compact(enc *e, const mc_type *t, const char *v)
 {
     const mc_string *extra = t->extra != MC_NO_OFFSET ? (const mc_string *)(const void *)(v + t->extra) : NULL;
     const mc_field *f = t->fields, *fend = f + t->field_count;
-    size_t first = 1;
+    const size_t start = e->b->len;
     int rc;
-    if ((rc = put_char(e, '{')) != MC_OK)
-        return rc;
     for (; f < fend; f++) {
         mc_presence pr = *(const mc_presence *)(v + f->presence);
-        const char *key = f->key + first;
-        size_t klen = (size_t)f->key_len - first;
         if (pr == MC_PRESENT) {
-            if ((rc = enc_member_fast(e, f, v, key, klen)) == 1) {
-                first = 0;
+            if ((rc = enc_member_fast(e, f, v, f->key, f->key_len)) == 1)
                 continue;
-            }
             if (rc != 0)
                 return rc;
         } else if (pr == MC_ABSENT) {
@@ -3186,9 +3182,8 @@ static int enc_object_compact(enc *e, const mc_type *t, const char *v)
                 return MC_ERR_MISSING_REQUIRED;
             continue;
         }
-        if ((rc = put_key(e, key, klen)) != MC_OK)
+        if ((rc = put_key(e, f->key, f->key_len)) != MC_OK)
             return rc;
-        first = 0;
         if (pr == MC_NULL) {
             if (!((f->flags & MC_NULLABLE) || (f->kind == MC_KIND_ENUM && f->enum_desc->has_null)))
                 return MC_ERR_NULL;
@@ -3200,11 +3195,12 @@ static int enc_object_compact(enc *e, const mc_type *t, const char *v)
             return rc;
     }
     if (extra != NULL && extra->len) {
-        if (!first && (rc = put_char(e, ',')) != MC_OK)
-            return rc;
-        if ((rc = put(e, extra->data, extra->len)) != MC_OK)
+        if ((rc = put_char(e, ',')) != MC_OK || (rc = put(e, extra->data, extra->len)) != MC_OK)
             return rc;
     }
+    if (e->b->len == start)
+        return put(e, "{}", 2);
+    e->b->data[start] = '{'; /* the first member's comma */
     return put_char(e, '}');
 }
 
