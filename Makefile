@@ -5,6 +5,7 @@
 #   make test       the whole suite: normal, ASan+UBSan and valgrind runs
 #   make sanitize   the suite under ASan+UBSan only
 #   make valgrind   the suite under valgrind only
+#   make check-portable  runtime tests with the 8-byte (SWAR) and byte-loop scanners
 #   make bench      benchmarks against peer JSON libraries (bench/)
 #   make fuzz       libFuzzer runs of the decoder and the front end (fuzz/)
 #   make install    PREFIX=/usr/local DESTDIR=
@@ -57,7 +58,7 @@ ALL_TESTS     := $(UNIT_TESTS) $(RUNTIME_TESTS) $(MODEL_TESTS)
 INTEGRATION   := $(sort $(wildcard tests/integration/*.sh))
 
 .PHONY: all deps test-deps modelc regen models tests check test sanitize valgrind \
-        check-generated check-integration check-clang conformance fuzz bench install uninstall clean
+        check-generated check-integration check-clang check-portable check-runtime conformance fuzz bench install uninstall clean
 .DELETE_ON_ERROR:
 
 # Each step is its own make so that later steps see the files earlier ones wrote.
@@ -149,6 +150,16 @@ check-generated: $(B)/modelc
 check-integration: $(B)/modelc models
 	@MODELC=$(abspath $(B)/modelc) BUILD=$(B) CC=$(CC) sh tests/run.sh "" $(INTEGRATION)
 
+# The runtime's scanning has three forms: SSE2 (x86-64), 8-byte words (SWAR,
+# other little-endian targets) and a byte loop (the rest). The runtime and
+# model tests run against the two this machine would not pick.
+check-portable:
+	@$(MAKE) --no-print-directory B=build/swar OPT='-O2 -g -DMC_NO_SSE2' check-runtime
+	@$(MAKE) --no-print-directory B=build/noswar OPT='-O2 -g -DMC_NO_SWAR' check-runtime
+
+check-runtime: $(RUNTIME_TESTS) $(MODEL_TESTS)
+	@sh tests/run.sh "" $(RUNTIME_TESTS) $(MODEL_TESTS)
+
 # modelc, the runtime and every test program also build warning-free with clang.
 check-clang:
 	@$(MAKE) --no-print-directory CC=clang B=build/clang tests models
@@ -160,6 +171,7 @@ test: test-deps
 	@$(MAKE) --no-print-directory check
 	@$(MAKE) --no-print-directory check-integration
 	@$(MAKE) --no-print-directory check-clang
+	@$(MAKE) --no-print-directory check-portable
 	@$(MAKE) --no-print-directory sanitize
 	@$(MAKE) --no-print-directory valgrind
 
