@@ -3042,9 +3042,10 @@ static int enc_value(enc *e, const mc_field *f, const char *base)
 /*
  * One member in compact form when it is a string, enum or date-time whose text
  * needs no escaping: the `,"key":` literal and the value go into one
- * reservation and are copied inline. Returns 1 if written, 0 if the caller must
- * take the general path (escapes, unknown enum text, errors), or
- * MC_ERR_NO_MEMORY.
+ * reservation and are copied inline; a list is written straight after its key.
+ * Returns 1 if written, 0 if the caller must take the general path (escapes,
+ * unknown enum text, errors), or a negative MC_ERR_* (out of memory, or an
+ * error inside a list).
  */
 static ALWAYS_INLINE int enc_member_fast(enc *e, const mc_field *f, const char *v, const char *key, size_t klen)
 {
@@ -3080,6 +3081,13 @@ static ALWAYS_INLINE int enc_member_fast(enc *e, const mc_field *f, const char *
             return 1;
         }
         break;
+    }
+    case MC_KIND_ARRAY: {
+        /* the key, then the list: no detour through enc_value */
+        int rc;
+        if ((rc = put_key(e, key, klen)) != MC_OK || (rc = enc_type(e, f->type, v + f->offset)) != MC_OK)
+            return rc;
+        return 1;
     }
     case MC_KIND_DATETIME:
         if (UNLIKELY(b->cap - b->len <= klen + MC_DATETIME_MAX + 2) && buf_grow(b, klen + MC_DATETIME_MAX + 2) != MC_OK)
@@ -3307,7 +3315,10 @@ int mc_encode(const mc_type *t, const void *v, mc_buf *out, const mc_encode_opti
     e.b = out;
     e.pretty = opt != NULL && (opt->flags & MC_ENCODE_PRETTY);
     e.level = 0;
-    rc = enc_type(&e, t, (const char *)v);
+    if (t->kind == MC_KIND_OBJECT && !e.pretty)
+        rc = enc_object_compact(&e, t, (const char *)v);
+    else
+        rc = enc_type(&e, t, (const char *)v);
     if (rc == MC_OK && out->len >= out->cap) /* room for the NUL */
         rc = buf_grow(out, 0);
     if (rc != MC_OK)
