@@ -371,6 +371,44 @@ static void test_encode_rejects_invalid_values(void **state)
     mc_buf_dispose(&b);
 }
 
+/* An invalid value inside a list item fails the whole encode and leaves the
+ * buffer as it was; a list as the first member, empty items and empty
+ * objects are written exactly. */
+static void test_encode_errors_inside_lists(void **state)
+{
+    certification_task t;
+    error_message_dto items[2];
+    mc_buf b;
+    (void)state;
+    certification_task_init(&t);
+    error_message_dto_init(&items[0]);
+    error_message_dto_init(&items[1]);
+    mc_buf_init(&b, NULL);
+    assert_int_equal(mc_buf_append(&b, "prefix", 6), MC_OK);
+    t.has_errors = MC_PRESENT;
+    t.errors.items = items;
+    t.errors.count = 2;
+    assert_int_equal(certification_task_to_json(&t, &b, NULL), MC_OK);
+    assert_string_equal(b.data, "prefix{\"errors\":[{},{}]}");
+    b.len = 6;
+    items[1].has_locale_origin = MC_PRESENT;
+    items[1].locale_origin = (locale_origin)42;
+    assert_int_equal(certification_task_to_json(&t, &b, NULL), MC_ERR_INVALID_ARG);
+    assert_int_equal(b.len, 6);
+    assert_string_equal(b.data, "prefix");
+    items[1].has_locale_origin = MC_ABSENT;
+    items[0].has_text = MC_PRESENT;
+    items[0].text.data = (char *)"bad \xff byte";
+    items[0].text.len = 10;
+    assert_int_equal(certification_task_to_json(&t, &b, NULL), MC_ERR_UTF8);
+    assert_int_equal(b.len, 6);
+    items[0].text.data = (char *)"caf\xc3\xa9 \"ok\"";
+    items[0].text.len = 10;
+    assert_int_equal(certification_task_to_json(&t, &b, NULL), MC_OK);
+    assert_string_equal(b.data, "prefix{\"errors\":[{\"text\":\"caf\xc3\xa9 \\\"ok\\\"\"},{}]}");
+    mc_buf_dispose(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -390,6 +428,7 @@ int main(void)
         cmocka_unit_test(test_copy_and_equal),
         cmocka_unit_test(test_list_aliases_decode_at_top_level),
         cmocka_unit_test(test_encode_rejects_invalid_values),
+        cmocka_unit_test(test_encode_errors_inside_lists),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
