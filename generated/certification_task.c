@@ -20,7 +20,8 @@ static const mc_enum_value certification_task_type__values[] = {
     MC_ENUM_VALUE_PLAIN("CAMPAIGN_CREATE", CERTIFICATION_TASK_TYPE_CAMPAIGN_CREATE),
     MC_ENUM_VALUE_PLAIN("CAMPAIGN_DELETE", CERTIFICATION_TASK_TYPE_CAMPAIGN_DELETE),
 };
-/* The member whose wire text is s[0..n), or CERTIFICATION_TASK_TYPE_UNKNOWN: the table search, unrolled. */
+/* The member whose wire text, then its closing quote, begins s[0..n), or
+ * CERTIFICATION_TASK_TYPE_UNKNOWN: the table search, unrolled. */
 static int certification_task_type__match(const char *s, size_t n)
 {
     if (MC_ENUM_MATCH_(s, n, "REASSIGN"))
@@ -55,7 +56,8 @@ static const mc_enum_value certification_task_target_type__values[] = {
     MC_ENUM_VALUE_PLAIN("CERTIFICATION", CERTIFICATION_TASK_TARGET_TYPE_CERTIFICATION),
     MC_ENUM_VALUE_PLAIN("CAMPAIGN", CERTIFICATION_TASK_TARGET_TYPE_CAMPAIGN),
 };
-/* The member whose wire text is s[0..n), or CERTIFICATION_TASK_TARGET_TYPE_UNKNOWN: the table search, unrolled. */
+/* The member whose wire text, then its closing quote, begins s[0..n), or
+ * CERTIFICATION_TASK_TARGET_TYPE_UNKNOWN: the table search, unrolled. */
 static int certification_task_target_type__match(const char *s, size_t n)
 {
     if (MC_ENUM_MATCH_(s, n, "CERTIFICATION"))
@@ -80,7 +82,8 @@ static const mc_enum_value certification_task_status__values[] = {
     MC_ENUM_VALUE_PLAIN("SUCCESS", CERTIFICATION_TASK_STATUS_SUCCESS),
     MC_ENUM_VALUE_PLAIN("ERROR", CERTIFICATION_TASK_STATUS_ERROR),
 };
-/* The member whose wire text is s[0..n), or CERTIFICATION_TASK_STATUS_UNKNOWN: the table search, unrolled. */
+/* The member whose wire text, then its closing quote, begins s[0..n), or
+ * CERTIFICATION_TASK_STATUS_UNKNOWN: the table search, unrolled. */
 static int certification_task_status__match(const char *s, size_t n)
 {
     if (MC_ENUM_MATCH_(s, n, "QUEUED"))

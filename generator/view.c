@@ -221,6 +221,19 @@ static const char *const runtime_macros[] = {
     "TYPE_OBJECT_FAST", "FAST_KEY_", "TYPE_OBJECT_EMPTY", "TYPE_ARRAY", "ITEM_OBJECT", "ITEM_ARRAY", "ITEM_ENUM", "ITEM_SCALAR",
     "DECODE_KEEP_UNKNOWN", "DECODE_STRICT_ENUMS", "DECODE_STRICT_DATETIME", "ENCODE_PRETTY"};
 
+/* A wire text the generated matcher compares as raw input (MC_ENUM_MATCH_):
+ * bytes 0x20..0x7F other than a quote and a backslash, the bytes a scanned
+ * plain JSON string holds. */
+static bool wire_is_matchable(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c > 0x7F || c == '"' || c == '\\')
+            return false;
+    }
+    return true;
+}
+
 /* A wire text the runtime may copy into JSON unchecked (MC_ENUM_VALUE_PLAIN):
  * printable ASCII without a quote or a backslash. */
 static bool wire_is_plain(const char *s, size_t n)
@@ -423,7 +436,7 @@ static gen_data *type_view(vctx *v, const gen_ir_type *t)
     for (size_t i = 0; i < t->member_count; i++) {
         const gen_ir_member *mb = &t->members[i];
         gen_data *e = gen_data_map(a);
-        gen_data_reserve(a, e, 6);
+        gen_data_reserve(a, e, 7);
         put(v, e, "wire", gen_data_string_ref(a, mb->wire, mb->wire_len));
         put_str(v, e, "c_name", mb->c_name);
         put_str(v, e, "wire_literal", mb->wire_literal);
@@ -431,6 +444,7 @@ static gen_data *type_view(vctx *v, const gen_ir_type *t)
         put_bool(v, e, "first", i == 0);
         put_bool(v, e, "last", i + 1 == t->member_count);
         put_bool(v, e, "plain", wire_is_plain(mb->wire, mb->wire_len));
+        put_bool(v, e, "matchable", wire_is_matchable(mb->wire, mb->wire_len));
         gen_data_push(a, members, e);
     }
     put(v, m, "members", members);

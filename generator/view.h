@@ -34,7 +34,8 @@
  *     "nullable", "recursive", "file", "line", "col",
  *     "fields": [FIELD...], "has_fields",
  *     "members": [{"wire", "c_name", "wire_literal", "value", "first",
- *                  "last"}...], "has_null",
+ *                  "last", "plain" (MC_ENUM_VALUE_PLAIN), "matchable"
+ *                  (MC_ENUM_MATCH_)}...], "has_null",
  *     "items": TREF plus "item_macro" (MC_ITEM_...), or null (arrays and
  *     scalars), "doc": {"lines": [...]} or null (title and description as
  *     comment-safe lines), "fields_table", "values_table", "fast_decoder",

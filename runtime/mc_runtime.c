@@ -1923,12 +1923,15 @@ static int keep_unknown(dec *d, mc_string *extra, const seen *s, const char *at)
 }
 
 
-/* The member of ed whose wire text is exactly s[0..n), or MC_ENUM_UNKNOWN. */
+/* The member of ed whose wire text is exactly s[0..n), or MC_ENUM_UNKNOWN:
+ * s[0..n) is a scanned plain text (no '"', '\\', control or non-ASCII byte)
+ * and s[n] the '"' after it, so the generated matcher, which compares each
+ * text with its closing quote, cannot stop short of s[n]. */
 static ALWAYS_INLINE int enum_find(const mc_enum_desc *ed, const char *s, size_t n)
 {
     size_t i;
     if (ed->match != NULL)
-        return ed->match(s, n); /* generated */
+        return ed->match(s, n + 1); /* generated */
     for (i = 0; i < ed->count; i++)
         if (ed->values[i].wire_len == n && lit_eq(s, ed->values[i].wire, n))
             return (int)i;
@@ -2611,23 +2614,8 @@ int mc_fast_string_(mc_cursor_ *c, const mc_field *f, void *out)
     return fast_member(c, f, out, MC_KIND_STRING);
 }
 
-/* A listed enum text without escapes: matched without allocating. */
-int mc_fast_enum_(mc_cursor_ *c, const mc_field *f, void *out)
+int mc_fast_enum_rest_(mc_cursor_ *c, const mc_field *f, void *out)
 {
-    const char *p = c->p, *q;
-    const char *const end = c->end;
-    if (LIKELY(p < end && *p == '"')) {
-        q = find_special(p + 1, end);
-        if (LIKELY(q < end && *q == '"')) {
-            int v = enum_find(f->enum_desc, p + 1, (size_t)(q - p - 1));
-            if (LIKELY(v != MC_ENUM_UNKNOWN)) {
-                memcpy((char *)out + f->offset, &v, sizeof v);
-                *(mc_presence *)((char *)out + f->presence) = MC_PRESENT;
-                c->p = q + 1;
-                return MC_OK;
-            }
-        }
-    }
     return fast_member(c, f, out, MC_KIND_ENUM);
 }
 

@@ -419,7 +419,9 @@ typedef struct mc_enum_desc {
     size_t count;
     const mc_enum_value *values;
     bool has_null; /* `null` is listed: JSON null is accepted (presence MC_NULL) */
-    /* generated: the member whose wire text is s[0..n), or -1; NULL: table search */
+    /* generated: the member whose wire text, then the closing '"', begins
+     * s[0..n), or -1; it lists only texts without '"', '\\', control or
+     * non-ASCII bytes (see MC_ENUM_MATCH_). NULL: table search */
     int (*match)(const char *s, size_t n);
 } mc_enum_desc;
 
@@ -492,7 +494,8 @@ typedef struct mc_enum_desc {
 /* An enum table; values is an array of MC_ENUM_VALUE in C value order. */
 #define MC_ENUM_DESC(name, values, has_null) \
     { name, sizeof(values) / sizeof((values)[0]), values, has_null, NULL }
-/* The same with a generated matcher `int match(const char *s, size_t n)`. */
+/* The same with a generated matcher `int match(const char *s, size_t n)` (see
+ * mc_enum_desc.match). */
 #define MC_ENUM_DESC_FAST(name, values, has_null, match) \
     { name, sizeof(values) / sizeof((values)[0]), values, has_null, match }
 #define MC_ENUM_HAS_NULL true
@@ -594,7 +597,8 @@ MC_MUST_CHECK int mc_fast_close_(mc_cursor_ *c, const mc_type *t, void *out, siz
 int mc_fast_fail_(mc_cursor_ *c, const mc_field *f);
 /* The value of member f of the struct at out, after its key; by kind. */
 MC_MUST_CHECK int mc_fast_string_(mc_cursor_ *c, const mc_field *f, void *out);
-MC_MUST_CHECK int mc_fast_enum_(mc_cursor_ *c, const mc_field *f, void *out);
+/* mc_fast_enum_ (below, inline) for anything but a listed plain text. */
+MC_MUST_CHECK int mc_fast_enum_rest_(mc_cursor_ *c, const mc_field *f, void *out);
 MC_MUST_CHECK int mc_fast_datetime_(mc_cursor_ *c, const mc_field *f, void *out);
 MC_MUST_CHECK int mc_fast_array_(mc_cursor_ *c, const mc_field *f, void *out);
 MC_MUST_CHECK int mc_fast_object_(mc_cursor_ *c, const mc_field *f, void *out);
@@ -644,11 +648,34 @@ static inline bool mc_fast_key_(mc_cursor_ *c, const char *lit, size_t n)
     c->p = p + n;
     return true;
 }
+/* The value of enum member f: a listed text without escapes is matched with
+ * its closing quote by the generated matcher, without a scan and without
+ * allocating; anything else (unknown text, escapes, null, errors) goes to
+ * mc_fast_enum_rest_. Inline, so that with f an entry of the generated table
+ * the offsets are constants and a matcher in the same file is called
+ * directly. */
+MC_MUST_CHECK static inline int mc_fast_enum_(mc_cursor_ *c, const mc_field *f, void *out)
+{
+    const char *p = c->p;
+    const mc_enum_desc *ed = f->enum_desc;
+    if (p < c->end && *p == '"' && ed->match != NULL) {
+        int v = ed->match(p + 1, (size_t)(c->end - p - 1));
+        if (v != MC_ENUM_UNKNOWN) {
+            memcpy((char *)out + f->offset, &v, sizeof v);
+            *(mc_presence *)(void *)((char *)out + f->presence) = MC_PRESENT;
+            c->p = p + ed->values[v].wire_len + 2;
+            return MC_OK;
+        }
+    }
+    return mc_fast_enum_rest_(c, f, out);
+}
 /* mc_fast_key_ for the JSON-escaped member name literal name ("targetId"). */
 #define MC_FAST_KEY_(c, name) mc_fast_key_(c, ",\"" name "\":", sizeof(",\"" name "\":") - 1)
-/* Internal, for generated enum matchers: s[0..n) is the text of the wire
- * string literal w. */
-#define MC_ENUM_MATCH_(s, n, w) ((n) == sizeof(w) - 1 && mc_fast_eq_(s, w, sizeof(w) - 1))
+/* Internal, for generated enum matchers: s[0..n) begins with the text of the
+ * wire string literal w and the '"' that closes it, so the JSON string at
+ * s - 1 is exactly w without a scan. Only for texts of bytes 0x20..0x7F other
+ * than '"' and '\\' (raw input equal to them is valid JSON string content). */
+#define MC_ENUM_MATCH_(s, n, w) ((n) >= sizeof(w) && mc_fast_eq_(s, w "\"", sizeof(w)))
 
 /* Internal, for generated releases: free s->data (allocated with a, NULL =
  * libc) if any, leaving s as it is. */
