@@ -170,6 +170,31 @@ static int certification_task__decode_fast(mc_cursor_ *c, void *v)
     return mc_fast_close_(c, &certification_task_desc, out, next);
 }
 
+/* The index of the member whose name (as in the table) is s[0..n), or 8:
+ * the table search for a key without escapes, unrolled. */
+static size_t certification_task__find(const char *s, size_t n)
+{
+    if (MC_KEY_MATCH_(s, n, "id"))
+        return 0;
+    if (MC_KEY_MATCH_(s, n, "type"))
+        return 1;
+    if (MC_KEY_MATCH_(s, n, "targetType"))
+        return 2;
+    if (MC_KEY_MATCH_(s, n, "targetId"))
+        return 3;
+    if (MC_KEY_MATCH_(s, n, "status"))
+        return 4;
+    if (MC_KEY_MATCH_(s, n, "errors"))
+        return 5;
+    if (MC_KEY_MATCH_(s, n, "reassignmentTrailDTOs"))
+        return 6;
+    if (MC_KEY_MATCH_(s, n, "created"))
+        return 7;
+    (void)s;
+    (void)n;
+    return 8;
+}
+
 /* What certification_task_clear frees, member by member (the table walk, unrolled). */
 static void certification_task__release(void *v, const mc_allocator *a)
 {
@@ -184,7 +209,7 @@ static void certification_task__release(void *v, const mc_allocator *a)
     mc_release_string_(&x->json_extra, a);
 }
 const mc_type certification_task_desc = MC_TYPE_OBJECT_FAST(certification_task, "CertificationTask", certification_task__fields,
-    0, certification_task__decode_fast, certification_task__release);
+    0, certification_task__decode_fast, certification_task__release, certification_task__find);
 void certification_task_init(certification_task *v) { mc_init(&certification_task_desc, v); }
 void certification_task_clear(certification_task *v, const mc_allocator *a) { mc_clear(&certification_task_desc, v, a); }
 int certification_task_copy(certification_task *out, const certification_task *src, const mc_allocator *a)

@@ -1749,11 +1749,14 @@ static int enter(dec *d)
 /* Index of the member named by key text k, or t->field_count. Plain names are
  * compared bytewise first; only when that fails are escapes considered (a key
  * or a schema name written with backslashes), so the common miss costs no
- * unescaping. */
+ * unescaping. A key without escapes in a table with a generated lookup (no
+ * name there has a backslash) is that lookup alone. */
 static size_t find_field(const mc_type *t, const span *k)
 {
     size_t i, count = t->field_count;
     if (!k->esc) {
+        if (t->find != NULL)
+            return t->find(k->s, k->n); /* generated */
         for (i = 0; i < count; i++) {
             const mc_field *f = &t->fields[i];
             if ((size_t)f->key_len - 4 == k->n && lit_eq(f->key + 2, k->s, k->n))

@@ -403,6 +403,11 @@ typedef struct mc_type {
     uint32_t required;      /* object: number of MC_REQUIRED fields (0: no check at '}') */
     mc_fast_fn_ fast;       /* object: generated fast path, or NULL (see mc_decode) */
     mc_release_fn_ release; /* object: generated release, or NULL (see mc_clear) */
+    /* object: generated: the index of the field whose name, as the table
+     * writes it, is exactly s[0..n), or field_count; only for tables where no
+     * name holds a backslash, so that for a key without escapes it is the
+     * whole lookup. NULL: table search */
+    size_t (*find)(const char *s, size_t n);
 } mc_type;
 
 /* One enum member. */
@@ -471,19 +476,20 @@ typedef struct mc_enum_desc {
  * the missing-member check when it is 0). */
 #define MC_TYPE_OBJECT(T, name, fields, required)                                         \
     { MC_KIND_OBJECT, name, sizeof(T), fields, sizeof(fields) / sizeof((fields)[0]),      \
-      (uint32_t)offsetof(T, json_extra), MC_ITEM_(0, NULL, NULL), 0, 0, 0, (uint32_t)(required), NULL, NULL }
-/* The same with a generated fast decoder (mc_fast_fn_) that mc_decode uses and
- * a generated release (mc_release_fn_) that mc_clear uses. */
-#define MC_TYPE_OBJECT_FAST(T, name, fields, required, fast, release)                     \
+      (uint32_t)offsetof(T, json_extra), MC_ITEM_(0, NULL, NULL), 0, 0, 0, (uint32_t)(required), NULL, NULL, NULL }
+/* The same with a generated fast decoder (mc_fast_fn_) that mc_decode uses, a
+ * generated release (mc_release_fn_) that mc_clear uses and a generated key
+ * lookup (see mc_type.find; NULL: none). */
+#define MC_TYPE_OBJECT_FAST(T, name, fields, required, fast, release, find)               \
     { MC_KIND_OBJECT, name, sizeof(T), fields, sizeof(fields) / sizeof((fields)[0]),      \
-      (uint32_t)offsetof(T, json_extra), MC_ITEM_(0, NULL, NULL), 0, 0, 0, (uint32_t)(required), fast, release }
+      (uint32_t)offsetof(T, json_extra), MC_ITEM_(0, NULL, NULL), 0, 0, 0, (uint32_t)(required), fast, release, find }
 /* An object type without properties (C has no empty arrays). */
 #define MC_TYPE_OBJECT_EMPTY(T, name) \
-    { MC_KIND_OBJECT, name, sizeof(T), NULL, 0, (uint32_t)offsetof(T, json_extra), MC_ITEM_(0, NULL, NULL), 0, 0, 0, 0, NULL, NULL }
+    { MC_KIND_OBJECT, name, sizeof(T), NULL, 0, (uint32_t)offsetof(T, json_extra), MC_ITEM_(0, NULL, NULL), 0, 0, 0, 0, NULL, NULL, NULL }
 /* An array type: T is `struct { item *items; size_t count; }`; item is MC_ITEM_*. */
 #define MC_TYPE_ARRAY(T, name, item)                                                      \
     { MC_KIND_ARRAY, name, sizeof(T), NULL, 0, MC_NO_OFFSET, item,                        \
-      sizeof(*((T *)0)->items), (uint32_t)offsetof(T, items), (uint32_t)offsetof(T, count), 0, NULL, NULL }
+      sizeof(*((T *)0)->items), (uint32_t)offsetof(T, items), (uint32_t)offsetof(T, count), 0, NULL, NULL, NULL }
 
 /* One enum member: MC_ENUM_VALUE("ADMIN_REASSIGN", CERTIFICATION_TASK_TYPE_ADMIN_REASSIGN). */
 #define MC_ENUM_VALUE(wire, c_name) { wire, sizeof(wire) - 1, #c_name, false }
@@ -671,6 +677,9 @@ MC_MUST_CHECK static inline int mc_fast_enum_(mc_cursor_ *c, const mc_field *f, 
 }
 /* mc_fast_key_ for the JSON-escaped member name literal name ("targetId"). */
 #define MC_FAST_KEY_(c, name) mc_fast_key_(c, ",\"" name "\":", sizeof(",\"" name "\":") - 1)
+/* Internal, for generated key lookups (mc_type.find): s[0..n) is the text of
+ * the member name literal name. */
+#define MC_KEY_MATCH_(s, n, name) ((n) == sizeof(name) - 1 && mc_fast_eq_(s, name, sizeof(name) - 1))
 /* Internal, for generated enum matchers: s[0..n) begins with the text of the
  * wire string literal w and the '"' that closes it, so the JSON string at
  * s - 1 is exactly w without a scan. Only for texts of bytes 0x20..0x7F other
