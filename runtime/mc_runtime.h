@@ -645,11 +645,14 @@ static inline bool mc_fast_eq_(const char *p, const char *lit, size_t n)
 }
 /* True (and c->p moved past it) when the input at c->p is lit[0..n), the
  * `,"name":` of a member (n >= 4), where the ',' may also be the '{' that
- * opened the object when no member came before. */
+ * opened the object when no member came before. The comma is compared with
+ * the name (the usual case: one fewer test); only the object's first member
+ * takes the second compare. */
 static inline bool mc_fast_key_(mc_cursor_ *c, const char *lit, size_t n)
 {
     const char *p = c->p;
-    if ((size_t)(c->end - p) < n || (*p != ',' && p != c->obj) || !mc_fast_eq_(p + 1, lit + 1, n - 1))
+    if ((size_t)(c->end - p) < n ||
+        (!mc_fast_eq_(p, lit, n) && (p != c->obj || !mc_fast_eq_(p + 1, lit + 1, n - 1))))
         return false;
     c->p = p + n;
     return true;
