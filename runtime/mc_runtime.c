@@ -1781,11 +1781,15 @@ static size_t find_field(const mc_type *t, const span *k)
  * from then on an open-addressing table of indices, keyed by a hash of the
  * unescaped name, finds the candidates (so "x" and "\u0078" hash alike), and
  * only candidates with the same hash are compared as text. Table and names
- * live in scratch memory, released with the object. The hash is seeded per
+ * live in scratch memory, released with the object (the first SEEN_INLINE
+ * names on the stack of its loop). The hash is seeded per
  * decode from addresses (ASLR), so collisions cannot simply be precomputed;
  * that is a mitigation, not a cryptographic guarantee.
  */
 #define SEEN_LINEAR 8
+/* Entries on the caller's stack before the first scratch allocation: most
+ * objects with unknown members have one or two. */
+#define SEEN_INLINE 2
 
 typedef struct seen_ent {
     span k;
@@ -2062,7 +2066,8 @@ static int dec_object_rest(dec *d, const mc_type *t, char *out, size_t next)
     span k;
     size_t i;
     bool ordered = true; /* no member so far was found below nf */
-    seen unknown = {NULL, 0, 0, NULL, 0};
+    seen_ent first_unknown[SEEN_INLINE];
+    seen unknown = {first_unknown, 0, SEEN_INLINE, NULL, 0};
     smark mark = scratch_mark(d);
     int rc = MC_OK;
 
