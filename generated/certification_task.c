@@ -118,7 +118,8 @@ static const mc_field certification_task__fields[] = {
 };
 
 /* The fast path of certification_task_from_json: members in schema order, each matched by
- * its `,"name":` text; from the first other member on, the table above. */
+ * its `,"name":` text (the first one by `{"name":`); from the first other
+ * member on, the table above. */
 static int certification_task__decode_fast(mc_cursor_ *c, void *v)
 {
     certification_task *out = (certification_task *)v;
@@ -127,7 +128,7 @@ static int certification_task__decode_fast(mc_cursor_ *c, void *v)
     int rc;
     if ((rc = mc_fast_open_(c)) != MC_OK)
         return rc;
-    if (MC_FAST_KEY_(c, "id")) {
+    if (MC_FAST_FIRST_KEY_(c, "id")) {
         if (mc_fast_string_(c, &f[0], out) != MC_OK)
             return mc_fast_fail_(c, &f[0]);
         next = 1;

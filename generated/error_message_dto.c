@@ -17,7 +17,8 @@ static const mc_field error_message_dto__fields[] = {
 };
 
 /* The fast path of error_message_dto_from_json: members in schema order, each matched by
- * its `,"name":` text; from the first other member on, the table above. */
+ * its `,"name":` text (the first one by `{"name":`); from the first other
+ * member on, the table above. */
 static int error_message_dto__decode_fast(mc_cursor_ *c, void *v)
 {
     error_message_dto *out = (error_message_dto *)v;
@@ -26,7 +27,7 @@ static int error_message_dto__decode_fast(mc_cursor_ *c, void *v)
     int rc;
     if ((rc = mc_fast_open_(c)) != MC_OK)
         return rc;
-    if (MC_FAST_KEY_(c, "locale")) {
+    if (MC_FAST_FIRST_KEY_(c, "locale")) {
         if (mc_fast_string_(c, &f[0], out) != MC_OK)
             return mc_fast_fail_(c, &f[0]);
         next = 1;

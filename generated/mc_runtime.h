@@ -691,8 +691,20 @@ MC_MUST_CHECK static inline int mc_fast_enum_(mc_cursor_ *c, const mc_field *f, 
     }
     return mc_fast_enum_rest_(c, f, out);
 }
+/* True (and c->p moved past it) when the input at c->p is lit[0..n). */
+static inline bool mc_fast_lit_(mc_cursor_ *c, const char *lit, size_t n)
+{
+    const char *p = c->p;
+    if ((size_t)(c->end - p) < n || !mc_fast_eq_(p, lit, n))
+        return false;
+    c->p = p + n;
+    return true;
+}
 /* mc_fast_key_ for the JSON-escaped member name literal name ("targetId"). */
 #define MC_FAST_KEY_(c, name) mc_fast_key_(c, ",\"" name "\":", sizeof(",\"" name "\":") - 1)
+/* The same for the type's first member, matched first: c->p is still at the
+ * '{' (mc_fast_open_), so its `{"name":` is compared in one go. */
+#define MC_FAST_FIRST_KEY_(c, name) mc_fast_lit_(c, "{\"" name "\":", sizeof("{\"" name "\":") - 1)
 /* Internal, for generated key lookups (mc_type.find): s[0..n) is the text of
  * the member name literal name. */
 #define MC_KEY_MATCH_(s, n, name) ((n) == sizeof(name) - 1 && mc_fast_eq_(s, name, sizeof(name) - 1))

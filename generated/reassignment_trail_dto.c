@@ -17,7 +17,8 @@ static const mc_field reassignment_trail_dto__fields[] = {
 };
 
 /* The fast path of reassignment_trail_dto_from_json: members in schema order, each matched by
- * its `,"name":` text; from the first other member on, the table above. */
+ * its `,"name":` text (the first one by `{"name":`); from the first other
+ * member on, the table above. */
 static int reassignment_trail_dto__decode_fast(mc_cursor_ *c, void *v)
 {
     reassignment_trail_dto *out = (reassignment_trail_dto *)v;
@@ -26,7 +27,7 @@ static int reassignment_trail_dto__decode_fast(mc_cursor_ *c, void *v)
     int rc;
     if ((rc = mc_fast_open_(c)) != MC_OK)
         return rc;
-    if (MC_FAST_KEY_(c, "previousOwner")) {
+    if (MC_FAST_FIRST_KEY_(c, "previousOwner")) {
         if (mc_fast_string_(c, &f[0], out) != MC_OK)
             return mc_fast_fail_(c, &f[0]);
         next = 1;
