@@ -20,7 +20,8 @@ static const mc_enum_value certification_task_type__values[] = {
     MC_ENUM_VALUE_PLAIN("CAMPAIGN_CREATE", CERTIFICATION_TASK_TYPE_CAMPAIGN_CREATE),
     MC_ENUM_VALUE_PLAIN("CAMPAIGN_DELETE", CERTIFICATION_TASK_TYPE_CAMPAIGN_DELETE),
 };
-/* The member whose wire text is s[0..n), or CERTIFICATION_TASK_TYPE_UNKNOWN: the table search, unrolled. */
+/* The member whose wire text, then its closing quote, begins s[0..n), or
+ * CERTIFICATION_TASK_TYPE_UNKNOWN: the table search, unrolled. */
 static int certification_task_type__match(const char *s, size_t n)
 {
     if (MC_ENUM_MATCH_(s, n, "REASSIGN"))
@@ -55,7 +56,8 @@ static const mc_enum_value certification_task_target_type__values[] = {
     MC_ENUM_VALUE_PLAIN("CERTIFICATION", CERTIFICATION_TASK_TARGET_TYPE_CERTIFICATION),
     MC_ENUM_VALUE_PLAIN("CAMPAIGN", CERTIFICATION_TASK_TARGET_TYPE_CAMPAIGN),
 };
-/* The member whose wire text is s[0..n), or CERTIFICATION_TASK_TARGET_TYPE_UNKNOWN: the table search, unrolled. */
+/* The member whose wire text, then its closing quote, begins s[0..n), or
+ * CERTIFICATION_TASK_TARGET_TYPE_UNKNOWN: the table search, unrolled. */
 static int certification_task_target_type__match(const char *s, size_t n)
 {
     if (MC_ENUM_MATCH_(s, n, "CERTIFICATION"))
@@ -80,7 +82,8 @@ static const mc_enum_value certification_task_status__values[] = {
     MC_ENUM_VALUE_PLAIN("SUCCESS", CERTIFICATION_TASK_STATUS_SUCCESS),
     MC_ENUM_VALUE_PLAIN("ERROR", CERTIFICATION_TASK_STATUS_ERROR),
 };
-/* The member whose wire text is s[0..n), or CERTIFICATION_TASK_STATUS_UNKNOWN: the table search, unrolled. */
+/* The member whose wire text, then its closing quote, begins s[0..n), or
+ * CERTIFICATION_TASK_STATUS_UNKNOWN: the table search, unrolled. */
 static int certification_task_status__match(const char *s, size_t n)
 {
     if (MC_ENUM_MATCH_(s, n, "QUEUED"))
@@ -115,7 +118,8 @@ static const mc_field certification_task__fields[] = {
 };
 
 /* The fast path of certification_task_from_json: members in schema order, each matched by
- * its `,"name":` text; from the first other member on, the table above. */
+ * its `,"name":` text (the first one by `{"name":`); from the first other
+ * member on, the table above. */
 static int certification_task__decode_fast(mc_cursor_ *c, void *v)
 {
     certification_task *out = (certification_task *)v;
@@ -124,7 +128,7 @@ static int certification_task__decode_fast(mc_cursor_ *c, void *v)
     int rc;
     if ((rc = mc_fast_open_(c)) != MC_OK)
         return rc;
-    if (MC_FAST_KEY_(c, "id")) {
+    if (MC_FAST_FIRST_KEY_(c, "id")) {
         if (mc_fast_string_(c, &f[0], out) != MC_OK)
             return mc_fast_fail_(c, &f[0]);
         next = 1;
@@ -167,6 +171,31 @@ static int certification_task__decode_fast(mc_cursor_ *c, void *v)
     return mc_fast_close_(c, &certification_task_desc, out, next);
 }
 
+/* The index of the member whose name (as in the table) is s[0..n), or 8:
+ * the table search for a key without escapes, unrolled. */
+static size_t certification_task__find(const char *s, size_t n)
+{
+    if (MC_KEY_MATCH_(s, n, "id"))
+        return 0;
+    if (MC_KEY_MATCH_(s, n, "type"))
+        return 1;
+    if (MC_KEY_MATCH_(s, n, "targetType"))
+        return 2;
+    if (MC_KEY_MATCH_(s, n, "targetId"))
+        return 3;
+    if (MC_KEY_MATCH_(s, n, "status"))
+        return 4;
+    if (MC_KEY_MATCH_(s, n, "errors"))
+        return 5;
+    if (MC_KEY_MATCH_(s, n, "reassignmentTrailDTOs"))
+        return 6;
+    if (MC_KEY_MATCH_(s, n, "created"))
+        return 7;
+    (void)s;
+    (void)n;
+    return 8;
+}
+
 /* What certification_task_clear frees, member by member (the table walk, unrolled). */
 static void certification_task__release(void *v, const mc_allocator *a)
 {
@@ -181,7 +210,7 @@ static void certification_task__release(void *v, const mc_allocator *a)
     mc_release_string_(&x->json_extra, a);
 }
 const mc_type certification_task_desc = MC_TYPE_OBJECT_FAST(certification_task, "CertificationTask", certification_task__fields,
-    0, certification_task__decode_fast, certification_task__release);
+    0, certification_task__decode_fast, certification_task__release, certification_task__find);
 void certification_task_init(certification_task *v) { mc_init(&certification_task_desc, v); }
 void certification_task_clear(certification_task *v, const mc_allocator *a) { mc_clear(&certification_task_desc, v, a); }
 int certification_task_copy(certification_task *out, const certification_task *src, const mc_allocator *a)

@@ -17,7 +17,8 @@ static const mc_field error_message_dto__fields[] = {
 };
 
 /* The fast path of error_message_dto_from_json: members in schema order, each matched by
- * its `,"name":` text; from the first other member on, the table above. */
+ * its `,"name":` text (the first one by `{"name":`); from the first other
+ * member on, the table above. */
 static int error_message_dto__decode_fast(mc_cursor_ *c, void *v)
 {
     error_message_dto *out = (error_message_dto *)v;
@@ -26,7 +27,7 @@ static int error_message_dto__decode_fast(mc_cursor_ *c, void *v)
     int rc;
     if ((rc = mc_fast_open_(c)) != MC_OK)
         return rc;
-    if (MC_FAST_KEY_(c, "locale")) {
+    if (MC_FAST_FIRST_KEY_(c, "locale")) {
         if (mc_fast_string_(c, &f[0], out) != MC_OK)
             return mc_fast_fail_(c, &f[0]);
         next = 1;
@@ -44,6 +45,21 @@ static int error_message_dto__decode_fast(mc_cursor_ *c, void *v)
     return mc_fast_close_(c, &error_message_dto_desc, out, next);
 }
 
+/* The index of the member whose name (as in the table) is s[0..n), or 3:
+ * the table search for a key without escapes, unrolled. */
+static size_t error_message_dto__find(const char *s, size_t n)
+{
+    if (MC_KEY_MATCH_(s, n, "locale"))
+        return 0;
+    if (MC_KEY_MATCH_(s, n, "localeOrigin"))
+        return 1;
+    if (MC_KEY_MATCH_(s, n, "text"))
+        return 2;
+    (void)s;
+    (void)n;
+    return 3;
+}
+
 /* What error_message_dto_clear frees, member by member (the table walk, unrolled). */
 static void error_message_dto__release(void *v, const mc_allocator *a)
 {
@@ -54,7 +70,7 @@ static void error_message_dto__release(void *v, const mc_allocator *a)
     mc_release_string_(&x->json_extra, a);
 }
 const mc_type error_message_dto_desc = MC_TYPE_OBJECT_FAST(error_message_dto, "ErrorMessageDto", error_message_dto__fields,
-    0, error_message_dto__decode_fast, error_message_dto__release);
+    0, error_message_dto__decode_fast, error_message_dto__release, error_message_dto__find);
 void error_message_dto_init(error_message_dto *v) { mc_init(&error_message_dto_desc, v); }
 void error_message_dto_clear(error_message_dto *v, const mc_allocator *a) { mc_clear(&error_message_dto_desc, v, a); }
 int error_message_dto_copy(error_message_dto *out, const error_message_dto *src, const mc_allocator *a)

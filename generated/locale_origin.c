@@ -14,7 +14,8 @@ static const mc_enum_value locale_origin__values[] = {
     MC_ENUM_VALUE_PLAIN("DEFAULT", LOCALE_ORIGIN_DEFAULT),
     MC_ENUM_VALUE_PLAIN("REQUEST", LOCALE_ORIGIN_REQUEST),
 };
-/* The member whose wire text is s[0..n), or LOCALE_ORIGIN_UNKNOWN: the table search, unrolled. */
+/* The member whose wire text, then its closing quote, begins s[0..n), or
+ * LOCALE_ORIGIN_UNKNOWN: the table search, unrolled. */
 static int locale_origin__match(const char *s, size_t n)
 {
     if (MC_ENUM_MATCH_(s, n, "DEFAULT"))

@@ -1780,11 +1780,14 @@ static int enter(dec *d)
 /* Index of the member named by key text k, or t->field_count. Plain names are
  * compared bytewise first; only when that fails are escapes considered (a key
  * or a schema name written with backslashes), so the common miss costs no
- * unescaping. */
+ * unescaping. A key without escapes in a table with a generated lookup (no
+ * name there has a backslash) is that lookup alone. */
 static size_t find_field(const mc_type *t, const span *k)
 {
     size_t i, count = t->field_count;
     if (!k->esc) {
+        if (t->find != NULL)
+            return t->find(k->s, k->n); /* generated */
         for (i = 0; i < count; i++) {
             const mc_field *f = &t->fields[i];
             if ((size_t)f->key_len - 4 == k->n && lit_eq(f->key + 2, k->s, k->n))
@@ -1809,11 +1812,15 @@ static size_t find_field(const mc_type *t, const span *k)
  * from then on an open-addressing table of indices, keyed by a hash of the
  * unescaped name, finds the candidates (so "x" and "\u0078" hash alike), and
  * only candidates with the same hash are compared as text. Table and names
- * live in scratch memory, released with the object. The hash is seeded per
+ * live in scratch memory, released with the object (the first SEEN_INLINE
+ * names on the stack of its loop). The hash is seeded per
  * decode from addresses (ASLR), so collisions cannot simply be precomputed;
  * that is a mitigation, not a cryptographic guarantee.
  */
 #define SEEN_LINEAR 8
+/* Entries on the caller's stack before the first scratch allocation: most
+ * objects with unknown members have one or two. */
+#define SEEN_INLINE 2
 
 typedef struct seen_ent {
     span k;
@@ -1954,12 +1961,15 @@ static int keep_unknown(dec *d, mc_string *extra, const seen *s, const char *at)
 }
 
 
-/* The member of ed whose wire text is exactly s[0..n), or MC_ENUM_UNKNOWN. */
+/* The member of ed whose wire text is exactly s[0..n), or MC_ENUM_UNKNOWN:
+ * s[0..n) is a scanned plain text (no '"', '\\', control or non-ASCII byte)
+ * and s[n] the '"' after it, so the generated matcher, which compares each
+ * text with its closing quote, cannot stop short of s[n]. */
 static ALWAYS_INLINE int enum_find(const mc_enum_desc *ed, const char *s, size_t n)
 {
     size_t i;
     if (ed->match != NULL)
-        return ed->match(s, n); /* generated */
+        return ed->match(s, n + 1); /* generated */
     for (i = 0; i < ed->count; i++)
         if (ed->values[i].wire_len == n && lit_eq(s, ed->values[i].wire, n))
             return (int)i;
@@ -2087,7 +2097,8 @@ static int dec_object_rest(dec *d, const mc_type *t, char *out, size_t next)
     span k;
     size_t i;
     bool ordered = true; /* no member so far was found below nf */
-    seen unknown = {NULL, 0, 0, NULL, 0};
+    seen_ent first_unknown[SEEN_INLINE];
+    seen unknown = {first_unknown, 0, SEEN_INLINE, NULL, 0};
     smark mark = scratch_mark(d);
     int rc = MC_OK;
 
@@ -2642,23 +2653,8 @@ int mc_fast_string_(mc_cursor_ *c, const mc_field *f, void *out)
     return fast_member(c, f, out, MC_KIND_STRING);
 }
 
-/* A listed enum text without escapes: matched without allocating. */
-int mc_fast_enum_(mc_cursor_ *c, const mc_field *f, void *out)
+int mc_fast_enum_rest_(mc_cursor_ *c, const mc_field *f, void *out)
 {
-    const char *p = c->p, *q;
-    const char *const end = c->end;
-    if (LIKELY(p < end && *p == '"')) {
-        q = find_special(p + 1, end);
-        if (LIKELY(q < end && *q == '"')) {
-            int v = enum_find(f->enum_desc, p + 1, (size_t)(q - p - 1));
-            if (LIKELY(v != MC_ENUM_UNKNOWN)) {
-                memcpy((char *)out + f->offset, &v, sizeof v);
-                *(mc_presence *)((char *)out + f->presence) = MC_PRESENT;
-                c->p = q + 1;
-                return MC_OK;
-            }
-        }
-    }
     return fast_member(c, f, out, MC_KIND_ENUM);
 }
 

@@ -17,7 +17,8 @@ static const mc_field reassignment_trail_dto__fields[] = {
 };
 
 /* The fast path of reassignment_trail_dto_from_json: members in schema order, each matched by
- * its `,"name":` text; from the first other member on, the table above. */
+ * its `,"name":` text (the first one by `{"name":`); from the first other
+ * member on, the table above. */
 static int reassignment_trail_dto__decode_fast(mc_cursor_ *c, void *v)
 {
     reassignment_trail_dto *out = (reassignment_trail_dto *)v;
@@ -26,7 +27,7 @@ static int reassignment_trail_dto__decode_fast(mc_cursor_ *c, void *v)
     int rc;
     if ((rc = mc_fast_open_(c)) != MC_OK)
         return rc;
-    if (MC_FAST_KEY_(c, "previousOwner")) {
+    if (MC_FAST_FIRST_KEY_(c, "previousOwner")) {
         if (mc_fast_string_(c, &f[0], out) != MC_OK)
             return mc_fast_fail_(c, &f[0]);
         next = 1;
@@ -44,6 +45,21 @@ static int reassignment_trail_dto__decode_fast(mc_cursor_ *c, void *v)
     return mc_fast_close_(c, &reassignment_trail_dto_desc, out, next);
 }
 
+/* The index of the member whose name (as in the table) is s[0..n), or 3:
+ * the table search for a key without escapes, unrolled. */
+static size_t reassignment_trail_dto__find(const char *s, size_t n)
+{
+    if (MC_KEY_MATCH_(s, n, "previousOwner"))
+        return 0;
+    if (MC_KEY_MATCH_(s, n, "newOwner"))
+        return 1;
+    if (MC_KEY_MATCH_(s, n, "reassignmentType"))
+        return 2;
+    (void)s;
+    (void)n;
+    return 3;
+}
+
 /* What reassignment_trail_dto_clear frees, member by member (the table walk, unrolled). */
 static void reassignment_trail_dto__release(void *v, const mc_allocator *a)
 {
@@ -54,7 +70,7 @@ static void reassignment_trail_dto__release(void *v, const mc_allocator *a)
     mc_release_string_(&x->json_extra, a);
 }
 const mc_type reassignment_trail_dto_desc = MC_TYPE_OBJECT_FAST(reassignment_trail_dto, "ReassignmentTrailDTO", reassignment_trail_dto__fields,
-    0, reassignment_trail_dto__decode_fast, reassignment_trail_dto__release);
+    0, reassignment_trail_dto__decode_fast, reassignment_trail_dto__release, reassignment_trail_dto__find);
 void reassignment_trail_dto_init(reassignment_trail_dto *v) { mc_init(&reassignment_trail_dto_desc, v); }
 void reassignment_trail_dto_clear(reassignment_trail_dto *v, const mc_allocator *a) { mc_clear(&reassignment_trail_dto_desc, v, a); }
 int reassignment_trail_dto_copy(reassignment_trail_dto *out, const reassignment_trail_dto *src, const mc_allocator *a)

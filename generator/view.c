@@ -38,7 +38,7 @@ typedef struct vctx {
 
 /* Map sizes, so that building a node allocates its entry array once. */
 #define FIELD_KEYS 57
-#define TYPE_KEYS 51
+#define TYPE_KEYS 54
 #define TREF_KEYS 24
 
 static void put(vctx *v, gen_data *m, const char *k, gen_data *d)
@@ -217,9 +217,22 @@ static const char *const runtime_names[] = {
     "fast_fail_", "release_", "release_string_"};
 static const char *const runtime_macros[] = {
     "ABSENT", "NULL", "PRESENT", "OK", "MUST_CHECK", "OPTIONAL", "REQUIRED", "NULLABLE",
-    "ENUM_VALUE", "ENUM_VALUE_PLAIN", "ENUM_DESC", "ENUM_DESC_FAST", "ENUM_MATCH_", "ENUM_HAS_NULL", "ENUM_NO_NULL", "TYPE_OBJECT",
-    "TYPE_OBJECT_FAST", "FAST_KEY_", "TYPE_OBJECT_EMPTY", "TYPE_ARRAY", "ITEM_OBJECT", "ITEM_ARRAY", "ITEM_ENUM", "ITEM_SCALAR",
+    "ENUM_VALUE", "ENUM_VALUE_PLAIN", "ENUM_DESC", "ENUM_DESC_FAST", "ENUM_MATCH_", "KEY_MATCH_", "ENUM_HAS_NULL", "ENUM_NO_NULL", "TYPE_OBJECT",
+    "TYPE_OBJECT_FAST", "FAST_KEY_", "FAST_FIRST_KEY_", "TYPE_OBJECT_EMPTY", "TYPE_ARRAY", "ITEM_OBJECT", "ITEM_ARRAY", "ITEM_ENUM", "ITEM_SCALAR",
     "DECODE_KEEP_UNKNOWN", "DECODE_STRICT_ENUMS", "DECODE_STRICT_DATETIME", "ENCODE_PRETTY"};
+
+/* A wire text the generated matcher compares as raw input (MC_ENUM_MATCH_):
+ * bytes 0x20..0x7F other than a quote and a backslash, the bytes a scanned
+ * plain JSON string holds. */
+static bool wire_is_matchable(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c > 0x7F || c == '"' || c == '\\')
+            return false;
+    }
+    return true;
+}
 
 /* A wire text the runtime may copy into JSON unchecked (MC_ENUM_VALUE_PLAIN):
  * printable ASCII without a quote or a backslash. */
@@ -413,6 +426,7 @@ static gen_data *type_view(vctx *v, const gen_ir_type *t)
         gen_data_push(a, fields, field_view(v, t, &t->fields[i], i, t->field_count));
     put(v, m, "fields", fields);
     put_bool(v, m, "has_fields", t->field_count > 0);
+    put_num(v, m, "field_count", (double)t->field_count);
     {
         size_t nreq = 0;
         for (size_t i = 0; i < t->field_count; i++)
@@ -423,7 +437,7 @@ static gen_data *type_view(vctx *v, const gen_ir_type *t)
     for (size_t i = 0; i < t->member_count; i++) {
         const gen_ir_member *mb = &t->members[i];
         gen_data *e = gen_data_map(a);
-        gen_data_reserve(a, e, 6);
+        gen_data_reserve(a, e, 7);
         put(v, e, "wire", gen_data_string_ref(a, mb->wire, mb->wire_len));
         put_str(v, e, "c_name", mb->c_name);
         put_str(v, e, "wire_literal", mb->wire_literal);
@@ -431,6 +445,7 @@ static gen_data *type_view(vctx *v, const gen_ir_type *t)
         put_bool(v, e, "first", i == 0);
         put_bool(v, e, "last", i + 1 == t->member_count);
         put_bool(v, e, "plain", wire_is_plain(mb->wire, mb->wire_len));
+        put_bool(v, e, "matchable", wire_is_matchable(mb->wire, mb->wire_len));
         gen_data_push(a, members, e);
     }
     put(v, m, "members", members);
@@ -451,6 +466,16 @@ static gen_data *type_view(vctx *v, const gen_ir_type *t)
     put_str(v, m, "fast_decoder", gen_arena_printf(a, "%s__decode_fast", n->c_name));
     put_str(v, m, "release_fn", gen_arena_printf(a, "%s__release", n->c_name));
     put_str(v, m, "match_fn", gen_arena_printf(a, "%s__match", n->c_name));
+    put_str(v, m, "find_fn", gen_arena_printf(a, "%s__find", n->c_name));
+    {
+        /* The generated key lookup is the whole lookup only while no name
+         * holds a backslash (see mc_type.find). */
+        bool plain = true;
+        for (size_t i = 0; i < t->field_count; i++)
+            if (memchr(t->fields[i].json_name, '\\', t->fields[i].json_len) != NULL)
+                plain = false;
+        put_bool(v, m, "has_find", plain);
+    }
     return m;
 }
 

@@ -34,12 +34,15 @@
  *     "nullable", "recursive", "file", "line", "col",
  *     "fields": [FIELD...], "has_fields",
  *     "members": [{"wire", "c_name", "wire_literal", "value", "first",
- *                  "last"}...], "has_null",
+ *                  "last", "plain" (MC_ENUM_VALUE_PLAIN), "matchable"
+ *                  (MC_ENUM_MATCH_)}...], "has_null",
  *     "items": TREF plus "item_macro" (MC_ITEM_...), or null (arrays and
  *     scalars), "doc": {"lines": [...]} or null (title and description as
  *     comment-safe lines), "fields_table", "values_table", "fast_decoder",
- *     "release_fn", "match_fn" (file-local names of the tables and of the
- *     generated fast decoder, release and enum matcher), "required_count"
+ *     "release_fn", "match_fn", "find_fn" (file-local names of the tables
+ *     and of the generated fast decoder, release, enum matcher and key
+ *     lookup), "has_find" (no field name holds a backslash: the key lookup
+ *     is written), "field_count", "required_count"
  *   FIELD: TREF plus "json_name", "c_name", "has", "unknown",
  *     "name_literal", "key_literal", "member_literal", "required",
  *     "nullable", "read_only", "write_only", "deprecated", "title",

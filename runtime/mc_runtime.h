@@ -403,6 +403,11 @@ typedef struct mc_type {
     uint32_t required;      /* object: number of MC_REQUIRED fields (0: no check at '}') */
     mc_fast_fn_ fast;       /* object: generated fast path, or NULL (see mc_decode) */
     mc_release_fn_ release; /* object: generated release, or NULL (see mc_clear) */
+    /* object: generated: the index of the field whose name, as the table
+     * writes it, is exactly s[0..n), or field_count; only for tables where no
+     * name holds a backslash, so that for a key without escapes it is the
+     * whole lookup. NULL: table search */
+    size_t (*find)(const char *s, size_t n);
 } mc_type;
 
 /* One enum member. */
@@ -419,7 +424,9 @@ typedef struct mc_enum_desc {
     size_t count;
     const mc_enum_value *values;
     bool has_null; /* `null` is listed: JSON null is accepted (presence MC_NULL) */
-    /* generated: the member whose wire text is s[0..n), or -1; NULL: table search */
+    /* generated: the member whose wire text, then the closing '"', begins
+     * s[0..n), or -1; it lists only texts without '"', '\\', control or
+     * non-ASCII bytes (see MC_ENUM_MATCH_). NULL: table search */
     int (*match)(const char *s, size_t n);
 } mc_enum_desc;
 
@@ -469,19 +476,20 @@ typedef struct mc_enum_desc {
  * the missing-member check when it is 0). */
 #define MC_TYPE_OBJECT(T, name, fields, required)                                         \
     { MC_KIND_OBJECT, name, sizeof(T), fields, sizeof(fields) / sizeof((fields)[0]),      \
-      (uint32_t)offsetof(T, json_extra), MC_ITEM_(0, NULL, NULL), 0, 0, 0, (uint32_t)(required), NULL, NULL }
-/* The same with a generated fast decoder (mc_fast_fn_) that mc_decode uses and
- * a generated release (mc_release_fn_) that mc_clear uses. */
-#define MC_TYPE_OBJECT_FAST(T, name, fields, required, fast, release)                     \
+      (uint32_t)offsetof(T, json_extra), MC_ITEM_(0, NULL, NULL), 0, 0, 0, (uint32_t)(required), NULL, NULL, NULL }
+/* The same with a generated fast decoder (mc_fast_fn_) that mc_decode uses, a
+ * generated release (mc_release_fn_) that mc_clear uses and a generated key
+ * lookup (see mc_type.find; NULL: none). */
+#define MC_TYPE_OBJECT_FAST(T, name, fields, required, fast, release, find)               \
     { MC_KIND_OBJECT, name, sizeof(T), fields, sizeof(fields) / sizeof((fields)[0]),      \
-      (uint32_t)offsetof(T, json_extra), MC_ITEM_(0, NULL, NULL), 0, 0, 0, (uint32_t)(required), fast, release }
+      (uint32_t)offsetof(T, json_extra), MC_ITEM_(0, NULL, NULL), 0, 0, 0, (uint32_t)(required), fast, release, find }
 /* An object type without properties (C has no empty arrays). */
 #define MC_TYPE_OBJECT_EMPTY(T, name) \
-    { MC_KIND_OBJECT, name, sizeof(T), NULL, 0, (uint32_t)offsetof(T, json_extra), MC_ITEM_(0, NULL, NULL), 0, 0, 0, 0, NULL, NULL }
+    { MC_KIND_OBJECT, name, sizeof(T), NULL, 0, (uint32_t)offsetof(T, json_extra), MC_ITEM_(0, NULL, NULL), 0, 0, 0, 0, NULL, NULL, NULL }
 /* An array type: T is `struct { item *items; size_t count; }`; item is MC_ITEM_*. */
 #define MC_TYPE_ARRAY(T, name, item)                                                      \
     { MC_KIND_ARRAY, name, sizeof(T), NULL, 0, MC_NO_OFFSET, item,                        \
-      sizeof(*((T *)0)->items), (uint32_t)offsetof(T, items), (uint32_t)offsetof(T, count), 0, NULL, NULL }
+      sizeof(*((T *)0)->items), (uint32_t)offsetof(T, items), (uint32_t)offsetof(T, count), 0, NULL, NULL, NULL }
 
 /* One enum member: MC_ENUM_VALUE("ADMIN_REASSIGN", CERTIFICATION_TASK_TYPE_ADMIN_REASSIGN). */
 #define MC_ENUM_VALUE(wire, c_name) { wire, sizeof(wire) - 1, #c_name, false }
@@ -492,7 +500,8 @@ typedef struct mc_enum_desc {
 /* An enum table; values is an array of MC_ENUM_VALUE in C value order. */
 #define MC_ENUM_DESC(name, values, has_null) \
     { name, sizeof(values) / sizeof((values)[0]), values, has_null, NULL }
-/* The same with a generated matcher `int match(const char *s, size_t n)`. */
+/* The same with a generated matcher `int match(const char *s, size_t n)` (see
+ * mc_enum_desc.match). */
 #define MC_ENUM_DESC_FAST(name, values, has_null, match) \
     { name, sizeof(values) / sizeof((values)[0]), values, has_null, match }
 #define MC_ENUM_HAS_NULL true
@@ -594,7 +603,8 @@ MC_MUST_CHECK int mc_fast_close_(mc_cursor_ *c, const mc_type *t, void *out, siz
 int mc_fast_fail_(mc_cursor_ *c, const mc_field *f);
 /* The value of member f of the struct at out, after its key; by kind. */
 MC_MUST_CHECK int mc_fast_string_(mc_cursor_ *c, const mc_field *f, void *out);
-MC_MUST_CHECK int mc_fast_enum_(mc_cursor_ *c, const mc_field *f, void *out);
+/* mc_fast_enum_ (below, inline) for anything but a listed plain text. */
+MC_MUST_CHECK int mc_fast_enum_rest_(mc_cursor_ *c, const mc_field *f, void *out);
 MC_MUST_CHECK int mc_fast_datetime_(mc_cursor_ *c, const mc_field *f, void *out);
 MC_MUST_CHECK int mc_fast_array_(mc_cursor_ *c, const mc_field *f, void *out);
 MC_MUST_CHECK int mc_fast_object_(mc_cursor_ *c, const mc_field *f, void *out);
@@ -635,20 +645,61 @@ static inline bool mc_fast_eq_(const char *p, const char *lit, size_t n)
 }
 /* True (and c->p moved past it) when the input at c->p is lit[0..n), the
  * `,"name":` of a member (n >= 4), where the ',' may also be the '{' that
- * opened the object when no member came before. */
+ * opened the object when no member came before. The comma is compared with
+ * the name (the usual case: one fewer test); only the object's first member
+ * takes the second compare. */
 static inline bool mc_fast_key_(mc_cursor_ *c, const char *lit, size_t n)
 {
     const char *p = c->p;
-    if ((size_t)(c->end - p) < n || (*p != ',' && p != c->obj) || !mc_fast_eq_(p + 1, lit + 1, n - 1))
+    if ((size_t)(c->end - p) < n ||
+        (!mc_fast_eq_(p, lit, n) && (p != c->obj || !mc_fast_eq_(p + 1, lit + 1, n - 1))))
+        return false;
+    c->p = p + n;
+    return true;
+}
+/* The value of enum member f: a listed text without escapes is matched with
+ * its closing quote by the generated matcher, without a scan and without
+ * allocating; anything else (unknown text, escapes, null, errors) goes to
+ * mc_fast_enum_rest_. Inline, so that with f an entry of the generated table
+ * the offsets are constants and a matcher in the same file is called
+ * directly. */
+MC_MUST_CHECK static inline int mc_fast_enum_(mc_cursor_ *c, const mc_field *f, void *out)
+{
+    const char *p = c->p;
+    const mc_enum_desc *ed = f->enum_desc;
+    if (p < c->end && *p == '"' && ed->match != NULL) {
+        int v = ed->match(p + 1, (size_t)(c->end - p - 1));
+        if (v != MC_ENUM_UNKNOWN) {
+            memcpy((char *)out + f->offset, &v, sizeof v);
+            *(mc_presence *)(void *)((char *)out + f->presence) = MC_PRESENT;
+            c->p = p + ed->values[v].wire_len + 2;
+            return MC_OK;
+        }
+    }
+    return mc_fast_enum_rest_(c, f, out);
+}
+/* True (and c->p moved past it) when the input at c->p is lit[0..n). */
+static inline bool mc_fast_lit_(mc_cursor_ *c, const char *lit, size_t n)
+{
+    const char *p = c->p;
+    if ((size_t)(c->end - p) < n || !mc_fast_eq_(p, lit, n))
         return false;
     c->p = p + n;
     return true;
 }
 /* mc_fast_key_ for the JSON-escaped member name literal name ("targetId"). */
 #define MC_FAST_KEY_(c, name) mc_fast_key_(c, ",\"" name "\":", sizeof(",\"" name "\":") - 1)
-/* Internal, for generated enum matchers: s[0..n) is the text of the wire
- * string literal w. */
-#define MC_ENUM_MATCH_(s, n, w) ((n) == sizeof(w) - 1 && mc_fast_eq_(s, w, sizeof(w) - 1))
+/* The same for the type's first member, matched first: c->p is still at the
+ * '{' (mc_fast_open_), so its `{"name":` is compared in one go. */
+#define MC_FAST_FIRST_KEY_(c, name) mc_fast_lit_(c, "{\"" name "\":", sizeof("{\"" name "\":") - 1)
+/* Internal, for generated key lookups (mc_type.find): s[0..n) is the text of
+ * the member name literal name. */
+#define MC_KEY_MATCH_(s, n, name) ((n) == sizeof(name) - 1 && mc_fast_eq_(s, name, sizeof(name) - 1))
+/* Internal, for generated enum matchers: s[0..n) begins with the text of the
+ * wire string literal w and the '"' that closes it, so the JSON string at
+ * s - 1 is exactly w without a scan. Only for texts of bytes 0x20..0x7F other
+ * than '"' and '\\' (raw input equal to them is valid JSON string content). */
+#define MC_ENUM_MATCH_(s, n, w) ((n) >= sizeof(w) && mc_fast_eq_(s, w "\"", sizeof(w)))
 
 /* Internal, for generated releases: free s->data (allocated with a, NULL =
  * libc) if any, leaving s as it is. */
