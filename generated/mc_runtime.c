@@ -1016,15 +1016,30 @@ static size_t unescape(char *dst, const char *s, size_t n)
 static bool text_equal(const char *a, size_t an, bool a_esc, const char *b, size_t bn, bool b_esc)
 {
     const char *ae = a + an, *be = b + bn;
+    char ua[4], ub[4];
+    size_t na = 0, nb = 0, ia = 0, ib = 0;
     if (!a_esc && !b_esc)
         return an == bn && memcmp(a, b, an) == 0;
-    while (a < ae && b < be) {
-        char ua[4], ub[4];
-        size_t na = next_unit(&a, ua), nb = next_unit(&b, ub);
-        if (na != nb || memcmp(ua, ub, na) != 0)
+    /* Byte by byte through the unescaped texts: a unit is one byte as
+     * written or the UTF-8 of an escape, so "\u00e9" on one side must meet
+     * the two raw bytes of U+00E9 on the other. */
+    for (;;) {
+        if (ia == na) {
+            if (a == ae)
+                break;
+            na = next_unit(&a, ua);
+            ia = 0;
+        }
+        if (ib == nb) {
+            if (b == be)
+                return false;
+            nb = next_unit(&b, ub);
+            ib = 0;
+        }
+        if (ua[ia++] != ub[ib++])
             return false;
     }
-    return a == ae && b == be;
+    return ib == nb && b == be;
 }
 
 /* ---- numbers (locale-independent) ---------------------------------------- */

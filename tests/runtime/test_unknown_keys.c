@@ -105,12 +105,44 @@ static void test_duplicate_spelled_differently(void **state)
     assert_int_equal(err.offset, (size_t)(strstr(j, "\"\\u0062\"") - j));
 }
 
+/* An escape that stands for several UTF-8 bytes meets them raw: a few
+ * unknown names (compared one by one) and many (through the hash table). */
+static void test_duplicate_non_ascii_spelled_differently(void **state)
+{
+    certification_task t;
+    mc_error err;
+    const char *few = "{\"caf\xc3\xa9\":1,\"caf\\u00e9\":2}";
+    const char *few_ok = "{\"caf\xc3\xa9\":1,\"caf\\u00e8\":2,\"caf\":3,\"caf\xc3\xa9s\":4}";
+    const char *astral = "{\"x\xf0\x9f\x9a\x80\":1,\"x\\ud83d\\ude80\":2}";
+    (void)state;
+    assert_int_equal(certification_task_from_json(&t, few, strlen(few), NULL, &err), MC_ERR_DUPLICATE_KEY);
+    assert_string_equal(err.pointer, "/caf\xc3\xa9");
+    assert_int_equal(err.offset, (size_t)(strstr(few, "\"caf\\u") - few));
+    assert_int_equal(certification_task_from_json(&t, few_ok, strlen(few_ok), NULL, &err), MC_OK);
+    certification_task_clear(&t, NULL);
+    assert_int_equal(certification_task_from_json(&t, astral, strlen(astral), NULL, &err), MC_ERR_DUPLICATE_KEY);
+    assert_string_equal(err.pointer, "/x\xf0\x9f\x9a\x80");
+    {
+        /* past the one-by-one compares: through the hash table */
+        char j[512], *p = j;
+        size_t i;
+        p += sprintf(p, "{\"caf\xc3\xa9\":0");
+        for (i = 0; i < 20; i++)
+            p += sprintf(p, ",\"u%zu\":0", i);
+        sprintf(p, ",\"caf\\u00e9\":1}");
+        assert_int_equal(certification_task_from_json(&t, j, strlen(j), NULL, &err), MC_ERR_DUPLICATE_KEY);
+        assert_string_equal(err.pointer, "/caf\xc3\xa9");
+        assert_int_equal(err.offset, (size_t)(p + 1 - j));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_many_distinct_unknown_members),
         cmocka_unit_test(test_duplicate_among_many_unknown_members),
         cmocka_unit_test(test_duplicate_spelled_differently),
+        cmocka_unit_test(test_duplicate_non_ascii_spelled_differently),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
