@@ -86,6 +86,8 @@ typedef struct gen_ir_field_names {
     const char *has;            /* has_target_id */
     const char *unknown;        /* type_unknown (enum fields only) */
     const char *name_literal;   /* "targetId"         C literal of the JSON name */
+    const char *text_literal;   /* "targetId"         C literal of the name as JSON string
+                                 *                    text: escaped, without its quotes */
     const char *key_literal;    /* "\"targetId\""     C literal of the JSON key text */
     const char *member_literal; /* ",\"targetId\":"   C literal of the member prefix */
 } gen_ir_field_names;

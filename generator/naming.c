@@ -372,6 +372,7 @@ static void name_fields(gen_arena *a, gen_diag *diag, gen_ir_type *t, unsigned *
         size_t jl = 0;
         const char *js = gen_naming_json_string(a, f->json_name, f->json_len, &jl);
         n->key_literal = gen_naming_c_literal(a, js, jl);
+        n->text_literal = gen_naming_c_literal(a, js + 1, jl - 2);
         char *mem = gen_arena_printf(a, ",%s:", js);
         n->member_literal = gen_naming_c_literal(a, mem, jl + 2);
         const char *fw = gen_arena_printf(a, "field '%s'", f->json_name);

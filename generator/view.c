@@ -37,7 +37,7 @@ typedef struct vctx {
 } vctx;
 
 /* Map sizes, so that building a node allocates its entry array once. */
-#define FIELD_KEYS 57
+#define FIELD_KEYS 58
 #define TYPE_KEYS 54
 #define TREF_KEYS 24
 
@@ -337,6 +337,7 @@ static gen_data *field_view(vctx *v, const gen_ir_type *t, const gen_ir_field *f
     put_str(v, m, "unknown", f->names.unknown);
     put_str(v, m, "name_literal", f->names.name_literal);
     put_str(v, m, "key_literal", f->names.key_literal);
+    put_str(v, m, "text_literal", f->names.text_literal);
     put_str(v, m, "member_literal", f->names.member_literal);
     put_tref(v, m, &f->ref);
     put_bool(v, m, "required", f->required);
@@ -469,10 +470,11 @@ static gen_data *type_view(vctx *v, const gen_ir_type *t)
     put_str(v, m, "find_fn", gen_arena_printf(a, "%s__find", n->c_name));
     {
         /* The generated key lookup is the whole lookup only while no name
-         * holds a backslash (see mc_type.find). */
+         * needs a JSON escape (see mc_type.find): keys on the wire are then
+         * compared as they come, without unescaping. */
         bool plain = true;
         for (size_t i = 0; i < t->field_count; i++)
-            if (memchr(t->fields[i].json_name, '\\', t->fields[i].json_len) != NULL)
+            if (strchr(t->fields[i].names.text_literal, '\\') != NULL)
                 plain = false;
         put_bool(v, m, "has_find", plain);
     }

@@ -41,10 +41,12 @@
  *     comment-safe lines), "fields_table", "values_table", "fast_decoder",
  *     "release_fn", "match_fn", "find_fn" (file-local names of the tables
  *     and of the generated fast decoder, release, enum matcher and key
- *     lookup), "has_find" (no field name holds a backslash: the key lookup
- *     is written), "field_count", "required_count"
+ *     lookup), "has_find" (no field name needs a JSON escape: the key
+ *     lookup is written), "field_count", "required_count"
  *   FIELD: TREF plus "json_name", "c_name", "has", "unknown",
- *     "name_literal", "key_literal", "member_literal", "required",
+ *     "name_literal" (the name), "text_literal" (the name as JSON string
+ *     text, what the runtime's key macros take), "key_literal",
+ *     "member_literal", "required",
  *     "nullable", "read_only", "write_only", "deprecated", "title",
  *     "description", "example", "default", "line", "col", "index",
  *     "first", "last", "owner" (the struct's C name), "doc_lines",
