@@ -521,7 +521,140 @@ static inline int parse_date_part(const char *s, int64_t *y, int64_t *m, int64_t
     return MC_OK;
 }
 
+#if SWAR
+/* Bytes 0..7 of w are all '0'..'9'. A byte below '0' sets its high bit in
+ * w - '0' (whatever it borrows), one above '9' in w + 0x46 or, from 0xBA on,
+ * in w - '0': either way a high bit shows. */
+static ALWAYS_INLINE bool all_digits8(uint64_t w)
+{
+    return (((w + ONES * 0x46) | (w - ONES * '0')) & HIGHS) == 0;
+}
+
+/* The number written by the eight digits at bytes 0..7 of w, byte 0 first
+ * (pairs, then quads, then the whole, each step one multiply). */
+static ALWAYS_INLINE uint32_t digits8_value(uint64_t w)
+{
+    w -= ONES * '0';
+    w = (w * 10 + (w >> 8)) & 0x00FF00FF00FF00FFull;
+    w = (w * 100 + (w >> 16)) & 0x0000FFFF0000FFFFull;
+    return (uint32_t)((w * 10000 + (w >> 32)) & 0xFFFFFFFFu);
+}
+
+/*
+ * The shapes servers send, "YYYY-MM-DDThh:mm:ss[.f{1,9}](Z|z|+hh:mm|-hh:mm)",
+ * with a few word-wide tests: the fixed part as three overlapping words, the
+ * zone from the end, the fraction as one word. True with *out set exactly as
+ * the full parser below sets it; false for anything else (other shapes, leap
+ * seconds, invalid text), which the full parser then decides. All loads stay
+ * inside s[0..len).
+ */
+static ALWAYS_INLINE bool datetime_fast(mc_datetime *out, const char *s, size_t len)
+{
+    /* "YYYY-MM-", "DDThh:mm" and "hh:mm:ss" (bytes 11..18): separators are
+     * checked against the pattern, then replaced by '0' for the digit test. */
+    const uint64_t ma = 0x00FFFF00FFFFFFFFull, mb = 0xFFFF00FFFF00FFFFull, mc = 0xFFFF00FFFF00FFFFull;
+    const uint64_t sa = 0x2D00002D00000000ull, sb = 0x00003A0000740000ull, sc = 0x00003A00003A0000ull;
+    uint64_t a, b, c, w, pa, pb, pc;
+    int64_t y, mo, d, hh, mi, ss, off = 0;
+    uint32_t nanos = 0;
+    unsigned form;
+    size_t zone, nd;
+    if (len < 20 || len > 35)
+        return false;
+    memcpy(&a, s, 8);
+    memcpy(&b, s + 8, 8);
+    memcpy(&c, s + 11, 8);
+    if (((a & ~ma) ^ sa) != 0 || (((b | 0x200000ull) & ~mb) ^ sb) != 0 || ((c & ~mc) ^ sc) != 0)
+        return false; /* 'T' | 0x20 is 't', as is 't' itself: both are accepted */
+    a = (a & ma) | (ONES * '0' & ~ma);
+    b = (b & mb) | (ONES * '0' & ~mb);
+    c = (c & mc) | (ONES * '0' & ~mc);
+    if (!all_digits8(a) || !all_digits8(b) || !all_digits8(c))
+        return false;
+    a -= ONES * '0';
+    b -= ONES * '0';
+    c -= ONES * '0';
+    pa = a * 10 + (a >> 8);
+    pb = b * 10 + (b >> 8);
+    pc = c * 10 + (c >> 8);
+    y = (int64_t)(pa & 0xFF) * 100 + (int64_t)((pa >> 16) & 0xFF);
+    mo = (int64_t)((pa >> 40) & 0xFF);
+    d = (int64_t)(pb & 0xFF);
+    hh = (int64_t)((pb >> 24) & 0xFF);
+    mi = (int64_t)((pb >> 48) & 0xFF);
+    ss = (int64_t)((pc >> 48) & 0xFF);
+    if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) || hh > 23 || mi > 59 || ss > 59)
+        return false; /* :60 (a leap second) is the full parser's */
+    /* the zone, from the end */
+    if (s[len - 1] == 'Z' || s[len - 1] == 'z') {
+        zone = len - 1;
+        form = s[len - 1] == 'Z' ? MC_DT_ZONE_Z : MC_DT_ZONE_LOWER_Z;
+    } else {
+        /* bytes 2..7 of the last word: sign, hh, ':', mm */
+        const uint64_t mz = 0xFFFF00FFFF000000ull;
+        memcpy(&w, s + len - 8, 8);
+        zone = len - 6;
+        if (zone < 19 || (s[zone] != '+' && s[zone] != '-') || ((w >> 40) & 0xFF) != ':')
+            return false;
+        w = (w & mz) | (ONES * '0' & ~mz);
+        if (!all_digits8(w))
+            return false;
+        w -= ONES * '0';
+        w = w * 10 + (w >> 8);
+        off = (int64_t)((w >> 24) & 0xFF);
+        if (off > 23 || ((w >> 48) & 0xFF) > 59)
+            return false;
+        off = off * 60 + (int64_t)((w >> 48) & 0xFF);
+        form = MC_DT_ZONE_OFFSET;
+        if (s[zone] == '-') {
+            off = -off;
+            if (off == 0)
+                form |= MC_DT_NEG_ZERO;
+        }
+    }
+    /* the fraction: s[20..zone) after a '.', 1 to 9 digits */
+    if (zone != 19) {
+        uint32_t ninth = 0;
+        if (zone < 21 || s[19] != '.')
+            return false;
+        nd = zone - 20;
+        if (nd > 9)
+            return false;
+        if (nd == 9) {
+            memcpy(&w, s + 20, 8);
+            ninth = (uint32_t)(unsigned char)s[28] - '0';
+            if (ninth > 9)
+                return false;
+        } else {
+            /* the nd digits end the word before the zone: bring them to
+             * bytes 0..nd-1 and fill the rest with '0' (nanos / 10) */
+            memcpy(&w, s + zone - 8, 8);
+            w = (w >> (8 * (8 - nd))) | (ONES * '0' & ~(~0ull >> (8 * (8 - nd))));
+        }
+        if (!all_digits8(w))
+            return false;
+        nanos = digits8_value(w) * 10 + ninth;
+        form |= (unsigned)nd;
+    }
+    memset(out, 0, sizeof *out);
+    out->seconds = days_from_civil(y, mo, d) * 86400 + hh * 3600 + mi * 60 + ss - off * 60;
+    out->nanos = (int32_t)nanos;
+    out->offset_minutes = (int16_t)off;
+    out->form = (uint8_t)form;
+    return true;
+}
+#endif
+
 int mc_datetime_parse(mc_datetime *out, const char *s, size_t len, unsigned flags)
+{
+#if SWAR
+    if (LIKELY(datetime_fast(out, s, len)))
+        return MC_OK; /* every shape it takes has seconds and a zone: strict too */
+#endif
+    return mc_datetime_parse_full_(out, s, len, flags);
+}
+
+int mc_datetime_parse_full_(mc_datetime *out, const char *s, size_t len, unsigned flags)
 {
     int64_t y, mo, d, hh, mi, ss = 0, off = 0, nanos = 0;
     size_t pos = 16;
