@@ -2320,10 +2320,19 @@ out:
 static ALWAYS_INLINE void zero_short(char *dst, size_t n)
 {
 #if SSE2
-    if (n >= 16) {
+    if (n >= 32) {
+        /* two stores a turn, then the last 32 bytes (overlapping) */
         size_t i;
-        for (i = 0; i + 16 < n; i += 16)
+        for (i = 0; i + 32 < n; i += 32) {
             _mm_storeu_si128((__m128i *)(void *)(dst + i), _mm_setzero_si128());
+            _mm_storeu_si128((__m128i *)(void *)(dst + i + 16), _mm_setzero_si128());
+        }
+        _mm_storeu_si128((__m128i *)(void *)(dst + n - 32), _mm_setzero_si128());
+        _mm_storeu_si128((__m128i *)(void *)(dst + n - 16), _mm_setzero_si128());
+        return;
+    }
+    if (n >= 16) {
+        _mm_storeu_si128((__m128i *)(void *)dst, _mm_setzero_si128());
         _mm_storeu_si128((__m128i *)(void *)(dst + n - 16), _mm_setzero_si128());
         return;
     }
@@ -2331,85 +2340,122 @@ static ALWAYS_INLINE void zero_short(char *dst, size_t n)
     memset(dst, 0, n);
 }
 
-/* Items in scratch: a list of chunks, each holding up to cap items. */
-typedef struct chunk {
-    struct chunk *next;
-    size_t n, cap;
-} chunk;
-#define CHUNK_HDR ROUND_UP(sizeof(chunk))
+/* Items in scratch: one run, item after item. While an item is decoded, nested
+ * arrays and objects take scratch above it and give it back when they end, so
+ * when the next item begins the run ends at the top of the current block and
+ * grows in place. Only when a block is full does the run move (to a block with
+ * room for as many items again): completed items hold no pointers into
+ * themselves, so moving them is safe. */
+
+/* The run at run (have bytes) moved to new scratch with room for want bytes
+ * (want > have) and as many again, want of them taken; NULL without memory. */
+static NOINLINE char *scratch_move_run(dec *d, const char *run, size_t have, size_t want)
+{
+    sblock *b;
+    char *to;
+    if (want > (SIZE_MAX - SBLOCK_HDR) / 2 || (to = (char *)scratch_alloc(d, 2 * want)) == NULL)
+        return NULL;
+    b = d->cur;
+    b->used = (size_t)(to - ((char *)b + SBLOCK_HDR)) + want;
+    if (have != 0)
+        memcpy(to, run, have);
+    return to;
+}
+
+/* A new run of n bytes, aligned (ROUND_UP), at the top of scratch. */
+static ALWAYS_INLINE char *scratch_start_run(dec *d, size_t n)
+{
+    sblock *b = d->cur;
+    size_t off = ROUND_UP(b->used);
+    if (LIKELY(off <= b->size && n <= b->size - off)) {
+        b->used = off + n; /* not rounded: the run grows from here */
+        return (char *)b + SBLOCK_HDR + off;
+    }
+    return scratch_move_run(d, NULL, 0, n);
+}
+
+/* The run at run (have bytes, at the top of scratch unless it moved) grown to
+ * want bytes: in place when it ends at the top and the block has room. */
+static ALWAYS_INLINE char *scratch_grow_run(dec *d, char *run, size_t have, size_t want)
+{
+    sblock *b = d->cur;
+    char *top = (char *)b + SBLOCK_HDR + b->used;
+    if (LIKELY(run + have == top && want - have <= b->size - b->used)) {
+        b->used += want - have;
+        return run;
+    }
+    return scratch_move_run(d, run, have, want);
+}
 
 static void clear_value(const mc_field *f, char *base, const mc_allocator *a);
 
-static int dec_array(dec *d, const mc_type *t, char *out)
+/* The array at d->c.p ('['), of type t, into the list struct at out. Inline
+ * in its two callers: the generated fast paths (mc_fast_array_) and the table
+ * (dec_array). */
+static ALWAYS_INLINE int dec_array_in(dec *d, const mc_type *t, char *out)
 {
-    size_t isz = t->item_size, count = 0;
-    chunk *head = NULL, *tail = NULL, *c;
+    const size_t isz = t->item_size;
+    const mc_field *const item = &t->item;
+    /* object items with a generated fast decoder, in a fast path: straight to it */
+    const mc_fast_fn_ fast = item->kind == MC_KIND_OBJECT && d->fast ? item->type->fast : NULL;
+    const char *const end = d->c.end;
+    size_t count = 0;
     smark mark = scratch_mark(d);
-    char *items = NULL;
+    char *run = NULL, *items = NULL, *slot;
     int rc;
 
-    if ((rc = enter(d)) != MC_OK)
-        return rc;
-    d->c.p = skip_ws(d->c.p + 1, d->c.end);
-    if (d->c.p < d->c.end && *d->c.p == ']') {
+    if (UNLIKELY(++d->depth > d->max_depth))
+        return fail(d, MC_ERR_DEPTH, d->c.p, "nesting deeper than %u", d->max_depth);
+    d->c.p = skip_ws(d->c.p + 1, end);
+    if (d->c.p < end && *d->c.p == ']') {
         d->c.p++;
         goto done;
     }
-    for (;;) {
-        char *slot;
-        if (tail == NULL || tail->n == tail->cap) {
-            size_t cap = tail ? tail->cap * 2 : 4;
-            c = (chunk *)scratch_alloc(d, CHUNK_HDR + cap * isz);
-            if (c == NULL) {
-                rc = fail(d, MC_ERR_NO_MEMORY, d->c.p, "out of memory");
-                goto fail;
-            }
-            c->next = NULL;
-            c->n = 0;
-            c->cap = cap;
-            if (tail)
-                tail->next = c;
-            else
-                head = c;
-            tail = c;
-        }
-        slot = (char *)tail + CHUNK_HDR + tail->n * isz;
-        zero_short(slot, isz);
-        if (t->item.kind == MC_KIND_OBJECT && d->c.p < d->c.end && *d->c.p == '{')
-            rc = d->fast && t->item.type->fast != NULL ? t->item.type->fast(&d->c, slot)
-                                                       : dec_object(d, t->item.type, slot);
-        else
-            rc = dec_value(d, &t->item, slot);
-        if (rc != MC_OK) {
-            clear_value(&t->item, slot, d->a);
-            ptr_index(d, count);
-            goto fail;
-        }
-        tail->n++;
-        count++;
-        d->c.p = skip_ws(d->c.p, d->c.end);
-        if (d->c.p < d->c.end && *d->c.p == ',') {
-            d->c.p = skip_ws(d->c.p + 1, d->c.end);
-            continue;
-        }
-        if (d->c.p < d->c.end && *d->c.p == ']') {
-            d->c.p++;
-            break;
-        }
-        rc = fail(d, MC_ERR_SYNTAX, d->c.p, d->c.p < d->c.end ? "expected ',' or ']'" : "unexpected end of input");
-        goto fail;
-    }
-    if (count > SIZE_MAX / isz || (items = (char *)dalloc(d, count * isz)) == NULL) {
+    /* the first slot, aligned as any allocation: so is every item after it
+     * (item_size is a multiple of the item's alignment) */
+    if ((run = scratch_start_run(d, isz)) == NULL) {
         rc = fail(d, MC_ERR_NO_MEMORY, d->c.p, "out of memory");
         goto fail;
     }
-    {
-        char *o = items;
-        for (c = head; c != NULL; c = c->next) {
-            memcpy(o, (char *)c + CHUNK_HDR, c->n * isz);
-            o += c->n * isz;
+    for (;;) {
+        slot = run + count * isz;
+        zero_short(slot, isz);
+        if (fast != NULL && d->c.p < end && *d->c.p == '{')
+            rc = fast(&d->c, slot);
+        else if (item->kind == MC_KIND_OBJECT && d->c.p < end && *d->c.p == '{')
+            rc = dec_object(d, item->type, slot);
+        else
+            rc = dec_value(d, item, slot);
+        if (UNLIKELY(rc != MC_OK)) {
+            clear_value(item, slot, d->a);
+            ptr_index(d, count);
+            goto fail;
         }
+        count++;
+        d->c.p = skip_ws(d->c.p, end);
+        if (d->c.p < end && *d->c.p == ',') {
+            d->c.p = skip_ws(d->c.p + 1, end);
+            /* count * isz fits: those bytes are in scratch */
+            if (UNLIKELY(isz > SIZE_MAX - count * isz) ||
+                (slot = scratch_grow_run(d, run, count * isz, (count + 1) * isz)) == NULL) {
+                rc = fail(d, MC_ERR_NO_MEMORY, d->c.p, "out of memory");
+                goto fail;
+            }
+            run = slot;
+            continue;
+        }
+        if (d->c.p < end && *d->c.p == ']') {
+            d->c.p++;
+            break;
+        }
+        rc = fail(d, MC_ERR_SYNTAX, d->c.p, d->c.p < end ? "expected ',' or ']'" : "unexpected end of input");
+        goto fail;
     }
+    if ((items = (char *)dalloc(d, count * isz)) == NULL) {
+        rc = fail(d, MC_ERR_NO_MEMORY, d->c.p, "out of memory");
+        goto fail;
+    }
+    memcpy(items, run, count * isz);
 done:
     memcpy(out + t->items_offset, &items, sizeof items);
     memcpy(out + t->count_offset, &count, sizeof count);
@@ -2417,13 +2463,18 @@ done:
     scratch_release(d, mark);
     return MC_OK;
 fail:
-    for (c = head; c != NULL; c = c->next) {
+    {
         size_t i;
-        for (i = 0; i < c->n; i++)
-            clear_value(&t->item, (char *)c + CHUNK_HDR + i * isz, d->a);
+        for (i = 0; i < count; i++)
+            clear_value(item, run + i * isz, d->a);
     }
     scratch_release(d, mark);
     return rc;
+}
+
+static int dec_array(dec *d, const mc_type *t, char *out)
+{
+    return dec_array_in(d, t, out);
 }
 
 /* Decode an enum string: a member, or unknown text kept / rejected. */
@@ -2800,7 +2851,7 @@ int mc_fast_datetime_(mc_cursor_ *c, const mc_field *f, void *out)
 int mc_fast_array_(mc_cursor_ *c, const mc_field *f, void *out)
 {
     if (LIKELY(c->p < c->end && *c->p == '[')) {
-        int rc = dec_array((dec *)(void *)c, f->type, (char *)out + f->offset);
+        int rc = dec_array_in((dec *)(void *)c, f->type, (char *)out + f->offset);
         if (rc == MC_OK)
             *(mc_presence *)((char *)out + f->presence) = MC_PRESENT;
         return rc;
