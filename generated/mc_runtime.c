@@ -2877,9 +2877,24 @@ int mc_fast_value_(mc_cursor_ *c, const mc_field *f, void *out)
     return fast_member(c, f, out, 0);
 }
 
-/* Start a decode of json[0..len) at its first value. */
-static void dec_start(dec *d, const char *json, size_t len)
+/* Start a decode of json[0..len) at its first value. The error message and
+ * pointer buffers are left as they are: fail and ptr_prepend fill them. */
+static ALWAYS_INLINE void dec_start(dec *d, const char *json, size_t len, const mc_decode_options *opt)
 {
+    unsigned max_depth = MC_DEFAULT_MAX_DEPTH;
+    d->a = NULL;
+    d->arena = NULL;
+    d->flags = 0;
+    if (opt != NULL) {
+        d->a = opt->allocator;
+        if (d->a != NULL && d->a->realloc == arena_realloc)
+            d->arena = (mc_arena *)d->a->ctx;
+        d->flags = opt->flags;
+        if (opt->max_depth != 0)
+            max_depth = opt->max_depth < MC_MAX_DEPTH_LIMIT ? opt->max_depth : MC_MAX_DEPTH_LIMIT;
+    }
+    d->max_depth = max_depth;
+    d->fast = false;
     d->base = d->c.p = json ? json : "";
     d->c.end = d->base + len;
     d->c.obj = NULL;
@@ -2889,87 +2904,96 @@ static void dec_start(dec *d, const char *json, size_t len)
     d->msg[0] = '\0';
     d->ptr_len = 0;
     d->ptr_cut = false;
+    d->first.hdr.next = NULL;
+    d->first.hdr.size = SCRATCH_INLINE - SBLOCK_HDR;
     d->first.hdr.used = 0;
     d->cur = &d->first.hdr;
     d->c.p = skip_ws(d->c.p, d->c.end);
+}
+
+/* The value of type t at d->c.p by the table (no fast decoder, or not an
+ * object): a field for the root, at offset 0, without presence. */
+static NOINLINE int dec_root(dec *d, const mc_type *t, void *out)
+{
+    mc_field root;
+    memset(&root, 0, sizeof root);
+    root.kind = t->kind;
+    root.presence = MC_NO_OFFSET;
+    root.unknown = MC_NO_OFFSET;
+    root.type = t;
+    return dec_value(d, &root, (char *)out);
+}
+
+/* err for status rc: offset, line, column, JSON Pointer and message of the
+ * first error, or all zero but the code. */
+static NOINLINE void report(dec *d, int rc, mc_error *err)
+{
+    memset(err, 0, sizeof *err);
+    err->code = rc;
+    if (rc != MC_OK) {
+        size_t i, line = 1, col = 1;
+        err->offset = d->err_off;
+        for (i = 0; i < d->err_off; i++) {
+            if (d->base[i] == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        err->line = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
+        err->column = col > UINT32_MAX ? UINT32_MAX : (uint32_t)col;
+        if (d->ptr_cut) {
+            size_t cap = MC_ERROR_POINTER_MAX - 1;
+            if (d->ptr_len > cap - 3)
+                d->ptr_len = cap - 3;
+            memcpy(d->ptr + d->ptr_len, "...", 3);
+            d->ptr_len += 3;
+        }
+        memcpy(err->pointer, d->ptr, d->ptr_len);
+        err->pointer[d->ptr_len] = '\0';
+        memcpy(err->message, d->msg, sizeof err->message);
+    }
+}
+
+static NOINLINE int bad_arguments(mc_error *err)
+{
+    if (err != NULL) {
+        memset(err, 0, sizeof *err);
+        err->code = MC_ERR_INVALID_ARG;
+        snprintf(err->message, sizeof err->message, "NULL argument");
+    }
+    return MC_ERR_INVALID_ARG;
 }
 
 int mc_decode(const mc_type *t, void *out, const char *json, size_t len, const mc_decode_options *opt,
               mc_error *err)
 {
     dec d;
-    mc_field root;
     int rc;
-    if (t == NULL || out == NULL || (json == NULL && len != 0)) {
-        if (err != NULL) {
-            memset(err, 0, sizeof *err);
-            err->code = MC_ERR_INVALID_ARG;
-            snprintf(err->message, sizeof err->message, "NULL argument");
-        }
-        return MC_ERR_INVALID_ARG;
-    }
+    if (UNLIKELY(t == NULL || out == NULL || (json == NULL && len != 0)))
+        return bad_arguments(err);
     memset(out, 0, t->size);
-    d.a = opt ? opt->allocator : NULL;
-    d.arena = d.a != NULL && d.a->realloc == arena_realloc ? (mc_arena *)d.a->ctx : NULL;
-    d.flags = opt ? opt->flags : 0;
-    d.max_depth = opt && opt->max_depth ? opt->max_depth : MC_DEFAULT_MAX_DEPTH;
-    if (d.max_depth > MC_MAX_DEPTH_LIMIT)
-        d.max_depth = MC_MAX_DEPTH_LIMIT;
-    d.fast = false;
-    d.first.hdr.next = NULL;
-    d.first.hdr.size = SCRATCH_INLINE - SBLOCK_HDR;
-    dec_start(&d, json, len);
-
-    memset(&root, 0, sizeof root);
-    root.kind = t->kind;
-    root.presence = MC_NO_OFFSET;
-    root.unknown = MC_NO_OFFSET;
-    root.type = t;
-
+    dec_start(&d, json, len, opt);
     if (t->fast != NULL && d.c.p < d.c.end && *d.c.p == '{') {
         /* A generated fast decoder: it hands whatever it does not take itself
          * to the table-driven loop, so results and errors are the same. */
         d.fast = true;
         rc = t->fast(&d.c, out);
     } else {
-        rc = dec_value(&d, &root, (char *)out);
+        rc = dec_root(&d, t, out);
     }
-    if (rc == MC_OK) {
+    if (LIKELY(rc == MC_OK)) {
         d.c.p = skip_ws(d.c.p, d.c.end);
         if (d.c.p != d.c.end)
             rc = fail(&d, MC_ERR_TRAILING, d.c.p, "unexpected data after the JSON value");
     }
-    scratch_free(&d);
-    if (rc != MC_OK)
+    if (UNLIKELY(d.first.hdr.next != NULL))
+        scratch_free(&d);
+    if (UNLIKELY(rc != MC_OK))
         clear_type(t, out, d.a);
-    if (err != NULL) {
-        memset(err, 0, sizeof *err);
-        err->code = rc;
-        if (rc != MC_OK) {
-            size_t i, line = 1, col = 1;
-            err->offset = d.err_off;
-            for (i = 0; i < d.err_off; i++) {
-                if (d.base[i] == '\n') {
-                    line++;
-                    col = 1;
-                } else {
-                    col++;
-                }
-            }
-            err->line = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
-            err->column = col > UINT32_MAX ? UINT32_MAX : (uint32_t)col;
-            if (d.ptr_cut) {
-                size_t cap = MC_ERROR_POINTER_MAX - 1;
-                if (d.ptr_len > cap - 3)
-                    d.ptr_len = cap - 3;
-                memcpy(d.ptr + d.ptr_len, "...", 3);
-                d.ptr_len += 3;
-            }
-            memcpy(err->pointer, d.ptr, d.ptr_len);
-            err->pointer[d.ptr_len] = '\0';
-            memcpy(err->message, d.msg, sizeof err->message);
-        }
-    }
+    if (err != NULL)
+        report(&d, rc, err);
     return rc;
 }
 
