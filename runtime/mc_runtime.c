@@ -3566,12 +3566,40 @@ static inline void release(const mc_allocator *a, void *p, size_t n)
         (void)a->realloc(a->ctx, p, n, 0);
 }
 
+static void release_type(const mc_type *t, char *p, const mc_allocator *a);
+
+/* Free the items of the list at p (array type t) and what they own. Object
+ * items with a generated release get it straight, without a call per item
+ * through release_type. */
+static void release_items(const mc_type *t, char *p, const mc_allocator *a)
+{
+    char *items;
+    size_t count, i, isz = t->item_size;
+    const mc_type *it = t->item.type;
+    unsigned ik = t->item.kind;
+    memcpy(&items, p + t->items_offset, sizeof items);
+    memcpy(&count, p + t->count_offset, sizeof count);
+    if (items == NULL)
+        return;
+    if (ik == MC_KIND_OBJECT && it->release != NULL) {
+        const mc_release_fn_ rel = it->release;
+        for (i = 0; i < count; i++)
+            rel(items + i * isz, a);
+    } else if (ik == MC_KIND_OBJECT || ik == MC_KIND_ARRAY) {
+        for (i = 0; i < count; i++)
+            release_type(it, items + i * isz, a);
+    } else if (ik == MC_KIND_STRING || ik == MC_KIND_UUID) {
+        for (i = 0; i < count; i++)
+            mc_release_string_((mc_string *)(void *)(items + i * isz), a);
+    }
+    release(a, items, count * isz);
+}
+
 /* Free everything the value of type t at p owns, without resetting it: list
  * items are released as a whole afterwards, so zeroing them would be wasted.
  * Only string, enum-text, object and array members own memory. */
 static void release_type(const mc_type *t, char *p, const mc_allocator *a)
 {
-    size_t i;
     if (t->release != NULL) {
         t->release(p, a); /* generated: the same, without the table walk */
     } else if (t->kind == MC_KIND_OBJECT) {
@@ -3600,27 +3628,18 @@ static void release_type(const mc_type *t, char *p, const mc_allocator *a)
                 release(a, x->data, x->len + 1);
         }
     } else {
-        char *items;
-        size_t count;
-        memcpy(&items, p + t->items_offset, sizeof items);
-        memcpy(&count, p + t->count_offset, sizeof count);
-        if (items != NULL) {
-            unsigned ik = t->item.kind;
-            if (ik == MC_KIND_OBJECT || ik == MC_KIND_ARRAY) {
-                for (i = 0; i < count; i++)
-                    release_type(t->item.type, items + i * t->item_size, a);
-            } else if (ik == MC_KIND_STRING || ik == MC_KIND_UUID) {
-                for (i = 0; i < count; i++)
-                    clear_value(&t->item, items + i * t->item_size, a);
-            }
-            release(a, items, count * t->item_size);
-        }
+        release_items(t, p, a);
     }
 }
 
+/* Generated releases call this for their list members (and members of object
+ * types without a generated release). */
 void mc_release_(const mc_type *t, void *v, const mc_allocator *a)
 {
-    release_type(t, (char *)v, a);
+    if (t->kind == MC_KIND_ARRAY)
+        release_items(t, (char *)v, a);
+    else
+        release_type(t, (char *)v, a);
 }
 
 static void clear_type(const mc_type *t, void *v, const mc_allocator *a)
