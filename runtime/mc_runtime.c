@@ -457,10 +457,10 @@ size_t mc_utf8_encode(uint32_t cp, char out[4])
  * (Hinnant's algorithm with years counted from March, shifted by 400 years so
  * every quantity is positive: the divisions become plain multiplications, and
  * the day of the year comes from a table instead of (153 * m + 2) / 5). */
-static int64_t days_from_civil(int64_t y, int64_t m, int64_t d)
+static ALWAYS_INLINE int64_t days_from_civil(int64_t y, int64_t m, int64_t d)
 {
     static const uint16_t march_doy[12] = {306, 337, 0, 31, 61, 92, 122, 153, 184, 214, 245, 275};
-    uint64_t yy = (uint64_t)(y + 400 - (m <= 2));
+    uint32_t yy = (uint32_t)(y + 400 - (m <= 2)); /* 32 bits: the divisions become multiplies */
     return (int64_t)(yy * 365 + yy / 4 - yy / 100 + yy / 400 + march_doy[m - 1]) + d - 1 - 865565LL;
 }
 
@@ -577,14 +577,21 @@ static ALWAYS_INLINE bool datetime_fast(mc_datetime *out, const char *s, size_t 
     pa = a * 10 + (a >> 8);
     pb = b * 10 + (b >> 8);
     pc = c * 10 + (c >> 8);
+    /* every byte of pa, pb, pc is now a pair's value, 0..99: adding 128 - (limit + 1)
+     * sets the high bit exactly when it is over the limit (hh 23, mm 59, ss 59;
+     * :60, a leap second, is the full parser's) */
+    if ((((pb + (((uint64_t)(128 - 24) << 24) | ((uint64_t)(128 - 60) << 48))) |
+          (pc + ((uint64_t)(128 - 60) << 48))) &
+         ((0x80ull << 24) | (0x80ull << 48))) != 0)
+        return false;
     y = (int64_t)(pa & 0xFF) * 100 + (int64_t)((pa >> 16) & 0xFF);
     mo = (int64_t)((pa >> 40) & 0xFF);
     d = (int64_t)(pb & 0xFF);
     hh = (int64_t)((pb >> 24) & 0xFF);
     mi = (int64_t)((pb >> 48) & 0xFF);
     ss = (int64_t)((pc >> 48) & 0xFF);
-    if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) || hh > 23 || mi > 59 || ss > 59)
-        return false; /* :60 (a leap second) is the full parser's */
+    if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
+        return false;
     /* the zone, from the end */
     if (s[len - 1] == 'Z' || s[len - 1] == 'z') {
         zone = len - 1;
@@ -2823,10 +2830,16 @@ int mc_fast_datetime_(mc_cursor_ *c, const mc_field *f, void *out)
     const char *const end = c->end;
     if (LIKELY(p < end && *p == '"')) {
         q = find_special(p + 1, end);
+#if SWAR
+        /* the shapes of datetime_fast are strict RFC 3339: no flag to test */
+        if (LIKELY(q < end && *q == '"') &&
+            LIKELY(datetime_fast((mc_datetime *)(void *)((char *)out + f->offset), p + 1, (size_t)(q - p - 1)))) {
+#else
         if (LIKELY(q < end && *q == '"') &&
             LIKELY(mc_datetime_parse((mc_datetime *)(void *)((char *)out + f->offset), p + 1, (size_t)(q - p - 1),
                                      (((dec *)(void *)c)->flags & MC_DECODE_STRICT_DATETIME) ? MC_DATETIME_STRICT
                                                                                             : 0u) == MC_OK)) {
+#endif
             *(mc_presence *)((char *)out + f->presence) = MC_PRESENT;
             c->p = q + 1;
             return MC_OK;
