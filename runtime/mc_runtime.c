@@ -550,10 +550,14 @@ static ALWAYS_INLINE uint32_t digits8_value(uint64_t w)
  */
 static ALWAYS_INLINE bool datetime_fast(mc_datetime *out, const char *s, size_t len)
 {
-    /* "YYYY-MM-", "DDThh:mm" and "hh:mm:ss" (bytes 11..18): separators are
-     * checked against the pattern, then replaced by '0' for the digit test. */
-    const uint64_t ma = 0x00FFFF00FFFFFFFFull, mb = 0xFFFF00FFFF00FFFFull, mc = 0xFFFF00FFFF00FFFFull;
-    const uint64_t sa = 0x2D00002D00000000ull, sb = 0x00003A0000740000ull, sc = 0x00003A00003A0000ull;
+    /* "YYYY-MM-", "DDThh:mm" and "hh:mm:ss" (bytes 11..18), each xor-ed with
+     * its template ('0' for a digit, the separator itself): a digit becomes
+     * its value and only a digit becomes 0..9; a separator becomes 0 and only
+     * the right one does ('T' | 0x20 is 't', both accepted: that bit is
+     * dropped). Then no byte may be above 9 (x + 0x76 or x itself shows a high
+     * bit) and every separator byte must be 0. */
+    const uint64_t ta = 0x2D30302D30303030ull, tb = 0x30303A3030543030ull, tc = 0x30303A30303A3030ull;
+    const uint64_t sa = 0xFF0000FF00000000ull, sbc = 0x0000FF0000FF0000ull;
     uint64_t a, b, c, w, pa, pb, pc;
     int64_t y, mo, d, hh, mi, ss, off = 0;
     uint32_t nanos = 0;
@@ -564,16 +568,12 @@ static ALWAYS_INLINE bool datetime_fast(mc_datetime *out, const char *s, size_t 
     memcpy(&a, s, 8);
     memcpy(&b, s + 8, 8);
     memcpy(&c, s + 11, 8);
-    if (((a & ~ma) ^ sa) != 0 || (((b | 0x200000ull) & ~mb) ^ sb) != 0 || ((c & ~mc) ^ sc) != 0)
-        return false; /* 'T' | 0x20 is 't', as is 't' itself: both are accepted */
-    a = (a & ma) | (ONES * '0' & ~ma);
-    b = (b & mb) | (ONES * '0' & ~mb);
-    c = (c & mc) | (ONES * '0' & ~mc);
-    if (!all_digits8(a) || !all_digits8(b) || !all_digits8(c))
+    a ^= ta;
+    b = (b ^ tb) & ~0x200000ull;
+    c ^= tc;
+    if (((((a + ONES * 0x76) | a | (b + ONES * 0x76) | b | (c + ONES * 0x76) | c) & HIGHS) |
+         (a & sa) | ((b | c) & sbc)) != 0)
         return false;
-    a -= ONES * '0';
-    b -= ONES * '0';
-    c -= ONES * '0';
     pa = a * 10 + (a >> 8);
     pb = b * 10 + (b >> 8);
     pc = c * 10 + (c >> 8);

@@ -3,9 +3,10 @@
  * ("YYYY-MM-DDThh:mm:ss[.f{1,9}](Z|z|+hh:mm|-hh:mm)") through a word-wide fast
  * path and everything else through the full parser. Both must agree bit for
  * bit (status and every byte of the mc_datetime, the form included) on a table
- * of edge cases and on many random valid and near-valid strings. Each input
- * is parsed from a heap block of exactly its length, so that a read past the
- * end shows under ASan and valgrind.
+ * of edge cases, on every byte value at every position of the fast shapes and
+ * on many random valid and near-valid strings. Each input is parsed from a
+ * heap block of exactly its length, so that a read past the end shows under
+ * ASan and valgrind.
  */
 #include "test_util.h"
 
@@ -78,6 +79,32 @@ static void test_table(void **state)
         same(cases[i]);
 }
 
+/* Every byte value at every position of each fast shape: a separator, digit
+ * or zone byte accepted where it should not be shows here. */
+static void test_every_byte_everywhere(void **state)
+{
+    static const char *const bases[] = {
+        "2020-09-24T18:10:47Z",           "2020-02-29T23:59:59.5z",
+        "2020-09-24T18:10:47.693Z",       "2020-09-24T18:10:47.12345678Z",
+        "2020-09-24T18:10:47.123456789Z", "2020-09-24T18:10:47+05:30",
+        "2020-09-24T18:10:47.693-00:00",  "1999-12-31T09:09:09.123456789-23:59",
+    };
+    size_t i, pos;
+    unsigned v;
+    (void)state;
+    for (i = 0; i < sizeof bases / sizeof bases[0]; i++) {
+        char buf[64];
+        size_t n = strlen(bases[i]);
+        for (pos = 0; pos < n; pos++) {
+            for (v = 0; v < 256; v++) {
+                memcpy(buf, bases[i], n);
+                buf[pos] = (char)v;
+                same_both_ways(buf, n);
+            }
+        }
+    }
+}
+
 /* xorshift64*: a fixed sequence, so that a failure repeats. */
 static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
 static uint32_t rnd(uint32_t n)
@@ -141,7 +168,7 @@ static size_t mutate(char *buf, size_t n)
 {
     static const char bytes[] = "0123456789-:T.tZz+ \x80\xff/\"\\";
     size_t at = n ? rnd((uint32_t)n) : 0;
-    char c = bytes[rnd(sizeof bytes - 1)];
+    char c = rnd(2) ? bytes[rnd(sizeof bytes - 1)] : (char)rnd(256); /* any byte, half the time */
     switch (rnd(4)) {
     case 0:
         if (n)
@@ -178,6 +205,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_table),
+        cmocka_unit_test(test_every_byte_everywhere),
         cmocka_unit_test(test_random),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
