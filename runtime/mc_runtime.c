@@ -2429,9 +2429,9 @@ static ALWAYS_INLINE int dec_array_in(dec *d, const mc_type *t, char *out)
         d->c.p = skip_ws(d->c.p, end);
         if (d->c.p < end && *d->c.p == ',') {
             d->c.p = skip_ws(d->c.p + 1, end);
-            /* count * isz fits: those bytes are in scratch */
-            if (UNLIKELY(isz > SIZE_MAX - count * isz) ||
-                (slot = scratch_grow_run(d, run, count * isz, (count + 1) * isz)) == NULL) {
+            /* (count + 1) * isz cannot wrap: count * isz bytes are in memory
+             * and isz is the size of a struct */
+            if ((slot = scratch_grow_run(d, run, count * isz, (count + 1) * isz)) == NULL) {
                 rc = fail(d, MC_ERR_NO_MEMORY, d->c.p, "out of memory");
                 goto fail;
             }
