@@ -2383,10 +2383,10 @@ static ALWAYS_INLINE char *scratch_grow_run(dec *d, char *run, size_t have, size
 
 static void clear_value(const mc_field *f, char *base, const mc_allocator *a);
 
-/* The array at d->c.p ('['), of type t, into the list struct at out. Inline
- * in its two callers: the generated fast paths (mc_fast_array_) and the table
- * (dec_array). */
-static ALWAYS_INLINE int dec_array_in(dec *d, const mc_type *t, char *out)
+/* The array at d->c.p ('['), of type t, into the list struct at out; on
+ * success *has (if not NULL) is set MC_PRESENT, so that the generated fast
+ * paths reach this with a tail call (mc_fast_array_). */
+static int dec_array_has(dec *d, const mc_type *t, char *out, mc_presence *has)
 {
     const size_t isz = t->item_size;
     const mc_field *const item = &t->item;
@@ -2455,6 +2455,8 @@ done:
     memcpy(out + t->count_offset, &count, sizeof count);
     d->depth--;
     scratch_release(d, mark);
+    if (has != NULL)
+        *has = MC_PRESENT;
     return MC_OK;
 fail:
     {
@@ -2468,7 +2470,7 @@ fail:
 
 static int dec_array(dec *d, const mc_type *t, char *out)
 {
-    return dec_array_in(d, t, out);
+    return dec_array_has(d, t, out, NULL);
 }
 
 /* Decode an enum string: a member, or unknown text kept / rejected. */
@@ -2850,11 +2852,24 @@ int mc_fast_datetime_(mc_cursor_ *c, const mc_field *f, void *out)
 
 int mc_fast_array_(mc_cursor_ *c, const mc_field *f, void *out)
 {
-    if (LIKELY(c->p < c->end && *c->p == '[')) {
-        int rc = dec_array_in((dec *)(void *)c, f->type, (char *)out + f->offset);
-        if (rc == MC_OK)
-            *(mc_presence *)((char *)out + f->presence) = MC_PRESENT;
-        return rc;
+    const char *p = c->p;
+    dec *d = (dec *)(void *)c;
+    if (LIKELY(p < c->end && *p == '[')) {
+        mc_presence *has = (mc_presence *)((char *)out + f->presence);
+        char *list = (char *)out + f->offset;
+        if (p + 1 < c->end && p[1] == ']' && d->depth < d->max_depth) {
+            /* "[]", a third of all lists: what dec_array_has does for it
+             * (the depth bound included), without its set-up */
+            const mc_type *t = f->type;
+            char *items = NULL;
+            size_t count = 0;
+            memcpy(list + t->items_offset, &items, sizeof items);
+            memcpy(list + t->count_offset, &count, sizeof count);
+            *has = MC_PRESENT;
+            c->p = p + 2;
+            return MC_OK;
+        }
+        return dec_array_has(d, f->type, list, has);
     }
     return fast_member(c, f, out, MC_KIND_ARRAY);
 }
