@@ -2824,6 +2824,31 @@ int mc_fast_enum_(mc_cursor_ *c, const mc_field *f, void *out)
     return fast_member(c, f, out, MC_KIND_ENUM);
 }
 
+#if SSE2
+/* The first '"' in s[20..36) (where the fast shapes of a date-time end), by
+ * one 16-byte compare: from s + 20, or near the end of the input from
+ * end - 16; NULL if there is none. Whatever comes before it is for
+ * datetime_fast to check. */
+static ALWAYS_INLINE const char *datetime_quote(const char *s, const char *end)
+{
+    const char *from;
+    unsigned m, skip;
+    if (end - s >= 36) {
+        from = s + 20;
+        skip = 0;
+    } else if (end - s > 20) {
+        from = end - 16; /* inside the input: end - s > 20 */
+        skip = (unsigned)(s + 20 - from);
+    } else {
+        return NULL;
+    }
+    m = (unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)from), _mm_set1_epi8('"'))) >>
+        skip;
+    return m != 0 ? from + skip + __builtin_ctz(m) : NULL;
+}
+#endif
+
 /* A valid date-time without escapes (anything else, errors included, again
  * through the general path). */
 int mc_fast_datetime_(mc_cursor_ *c, const mc_field *f, void *out)
@@ -2831,7 +2856,12 @@ int mc_fast_datetime_(mc_cursor_ *c, const mc_field *f, void *out)
     const char *p = c->p, *q;
     const char *const end = c->end;
     if (LIKELY(p < end && *p == '"')) {
+#if SSE2 && SWAR
+        if (UNLIKELY((q = datetime_quote(p + 1, end)) == NULL))
+            q = find_special(p + 1, end);
+#else
         q = find_special(p + 1, end);
+#endif
 #if SWAR
         /* the shapes of datetime_fast are strict RFC 3339: no flag to test */
         if (LIKELY(q < end && *q == '"') &&

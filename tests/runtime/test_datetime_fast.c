@@ -4,9 +4,10 @@
  * path and everything else through the full parser. Both must agree bit for
  * bit (status and every byte of the mc_datetime, the form included) on a table
  * of edge cases, on every byte value at every position of the fast shapes and
- * on many random valid and near-valid strings. Each input is parsed from a
- * heap block of exactly its length, so that a read past the end shows under
- * ASan and valgrind.
+ * on many random valid and near-valid strings, alone and as a member of a
+ * document (where the decoder finds the end of the text itself). Each input
+ * is parsed from a heap block of exactly its length, so that a read past the
+ * end shows under ASan and valgrind.
  */
 #include "test_util.h"
 
@@ -35,9 +36,47 @@ static void same_both_ways(const char *s, size_t len)
     free(copy);
 }
 
+/* The decoder finds where a date-time member ends by itself: s[0..len) as
+ * the "created" member of a document with `pad` blanks after it, from a heap
+ * block of exactly its length, must decode to what mc_datetime_parse gives
+ * (and fail where it fails). Texts with bytes a JSON string cannot hold
+ * as they are ('"', '\\', controls) are not tried. */
+static void same_in_document(const char *s, size_t len, size_t pad)
+{
+    static const char head[] = "{\"created\":\"";
+    size_t n = sizeof head - 1 + len + 2 + pad, i;
+    char *json = (char *)malloc(n);
+    certification_task t;
+    mc_datetime want;
+    int rc, want_rc;
+    assert_non_null(json);
+    for (i = 0; i < len; i++)
+        if (s[i] == '"' || s[i] == '\\' || (unsigned char)s[i] < 0x20) {
+            free(json);
+            return;
+        }
+    memcpy(json, head, sizeof head - 1);
+    memcpy(json + sizeof head - 1, s, len);
+    memcpy(json + sizeof head - 1 + len, "\"}", 2);
+    memset(json + sizeof head - 1 + len + 2, ' ', pad);
+    want_rc = mc_datetime_parse(&want, s, len, 0);
+    rc = certification_task_from_json(&t, json, n, NULL, NULL);
+    if (want_rc == MC_OK) {
+        if (rc != MC_OK || t.has_created != MC_PRESENT || memcmp(&t.created, &want, sizeof want) != 0)
+            fail_msg("\"%.*s\" in a document (%zu blanks after): status %d", (int)len, s, pad, rc);
+        certification_task_clear(&t, NULL);
+    } else if (rc == MC_OK) {
+        fail_msg("\"%.*s\" in a document (%zu blanks after) was accepted", (int)len, s, pad);
+    }
+    free(json);
+}
+
 static void same(const char *s)
 {
+    size_t pad;
     same_both_ways(s, strlen(s));
+    for (pad = 0; pad < 20; pad++)
+        same_in_document(s, strlen(s), pad);
 }
 
 static void test_table(void **state)
@@ -198,6 +237,7 @@ static void test_random(void **state)
         while (edits-- > 0 && n < sizeof buf - 8)
             n = mutate(buf, n);
         same_both_ways(buf, n);
+        same_in_document(buf, n, rnd(20));
     }
 }
 
