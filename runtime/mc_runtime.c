@@ -3624,43 +3624,59 @@ static inline void release(const mc_allocator *a, void *p, size_t n)
         (void)a->realloc(a->ctx, p, n, 0);
 }
 
-static void release_type(const mc_type *t, char *p, const mc_allocator *a);
-
-/* Free the items of the list at p (array type t) and what they own. Object
- * items with a generated release get it straight, without a call per item
- * through release_type. */
-static void release_items(const mc_type *t, char *p, const mc_allocator *a)
-{
-    char *items;
-    size_t count, i, isz = t->item_size;
-    const mc_type *it = t->item.type;
-    unsigned ik = t->item.kind;
-    memcpy(&items, p + t->items_offset, sizeof items);
-    memcpy(&count, p + t->count_offset, sizeof count);
-    if (items == NULL)
-        return;
-    if (ik == MC_KIND_OBJECT && it->release != NULL) {
-        const mc_release_fn_ rel = it->release;
-        for (i = 0; i < count; i++)
-            rel(items + i * isz, a);
-    } else if (ik == MC_KIND_OBJECT || ik == MC_KIND_ARRAY) {
-        for (i = 0; i < count; i++)
-            release_type(it, items + i * isz, a);
-    } else if (ik == MC_KIND_STRING || ik == MC_KIND_UUID) {
-        for (i = 0; i < count; i++)
-            mc_release_string_((mc_string *)(void *)(items + i * isz), a);
-    }
-    release(a, items, count * isz);
-}
+static void release_table(const mc_type *t, char *p, const mc_allocator *a);
 
 /* Free everything the value of type t at p owns, without resetting it: list
  * items are released as a whole afterwards, so zeroing them would be wasted.
  * Only string, enum-text, object and array members own memory. */
-static void release_type(const mc_type *t, char *p, const mc_allocator *a)
+static ALWAYS_INLINE void release_type(const mc_type *t, char *p, const mc_allocator *a)
 {
-    if (t->release != NULL) {
+    if (t->release != NULL)
         t->release(p, a); /* generated: the same, without the table walk */
-    } else if (t->kind == MC_KIND_OBJECT) {
+    else
+        release_table(t, p, a);
+}
+
+/* Free the count items at items (array type t) and what they own, then the
+ * block. Object items with a generated release get it straight, without a
+ * call per item through release_type. */
+static NOINLINE void release_items_of(const mc_type *t, char *items, size_t count, const mc_allocator *a)
+{
+    const size_t isz = t->item_size;
+    const mc_type *it = t->item.type;
+    const unsigned ik = t->item.kind;
+    char *q, *const qend = items + count * isz;
+    if (ik == MC_KIND_OBJECT && it->release != NULL) {
+        const mc_release_fn_ rel = it->release;
+        for (q = items; q < qend; q += isz)
+            rel(q, a);
+    } else if (ik == MC_KIND_OBJECT || ik == MC_KIND_ARRAY) {
+        for (q = items; q < qend; q += isz)
+            release_type(it, q, a);
+    } else if (ik == MC_KIND_STRING || ik == MC_KIND_UUID) {
+        for (q = items; q < qend; q += isz)
+            mc_release_string_((mc_string *)(void *)q, a);
+    }
+    release(a, items, count * isz);
+}
+
+/* Free the items of the list at p (array type t): nothing to do for an empty
+ * list, a third of them, so that test comes before any set-up. */
+static ALWAYS_INLINE void release_items(const mc_type *t, char *p, const mc_allocator *a)
+{
+    char *items;
+    size_t count;
+    memcpy(&items, p + t->items_offset, sizeof items);
+    if (items != NULL) {
+        memcpy(&count, p + t->count_offset, sizeof count);
+        release_items_of(t, items, count, a);
+    }
+}
+
+/* release_type without a generated release: the table walk. */
+static NOINLINE void release_table(const mc_type *t, char *p, const mc_allocator *a)
+{
+    if (t->kind == MC_KIND_OBJECT) {
         const mc_field *f = t->fields, *fend = f + t->field_count;
         /* tests in order of frequency rather than a jump table: strings and
          * enums make up most members */
