@@ -483,10 +483,10 @@ size_t mc_utf8_encode(uint32_t cp, char out[4])
  * (Hinnant's algorithm with years counted from March, shifted by 400 years so
  * every quantity is positive: the divisions become plain multiplications, and
  * the day of the year comes from a table instead of (153 * m + 2) / 5). */
-static int64_t days_from_civil(int64_t y, int64_t m, int64_t d)
+static ALWAYS_INLINE int64_t days_from_civil(int64_t y, int64_t m, int64_t d)
 {
     static const uint16_t march_doy[12] = {306, 337, 0, 31, 61, 92, 122, 153, 184, 214, 245, 275};
-    uint64_t yy = (uint64_t)(y + 400 - (m <= 2));
+    uint32_t yy = (uint32_t)(y + 400 - (m <= 2)); /* 32 bits: the divisions become multiplies */
     return (int64_t)(yy * 365 + yy / 4 - yy / 100 + yy / 400 + march_doy[m - 1]) + d - 1 - 865565LL;
 }
 
@@ -552,7 +552,147 @@ static inline int parse_date_part(const char *s, int64_t *y, int64_t *m, int64_t
     return MC_OK;
 }
 
+#if SWAR
+/* Bytes 0..7 of w are all '0'..'9'. A byte below '0' sets its high bit in
+ * w - '0' (whatever it borrows), one above '9' in w + 0x46 or, from 0xBA on,
+ * in w - '0': either way a high bit shows. */
+static ALWAYS_INLINE bool all_digits8(uint64_t w)
+{
+    return (((w + ONES * 0x46) | (w - ONES * '0')) & HIGHS) == 0;
+}
+
+/* The number written by the eight digits at bytes 0..7 of w, byte 0 first
+ * (pairs, then quads, then the whole, each step one multiply). */
+static ALWAYS_INLINE uint32_t digits8_value(uint64_t w)
+{
+    w -= ONES * '0';
+    w = (w * 10 + (w >> 8)) & 0x00FF00FF00FF00FFull;
+    w = (w * 100 + (w >> 16)) & 0x0000FFFF0000FFFFull;
+    return (uint32_t)((w * 10000 + (w >> 32)) & 0xFFFFFFFFu);
+}
+
+/*
+ * The shapes servers send, "YYYY-MM-DDThh:mm:ss[.f{1,9}](Z|z|+hh:mm|-hh:mm)",
+ * with a few word-wide tests: the fixed part as three overlapping words, the
+ * zone from the end, the fraction as one word. True with *out set exactly as
+ * the full parser below sets it; false for anything else (other shapes, leap
+ * seconds, invalid text), which the full parser then decides. All loads stay
+ * inside s[0..len).
+ */
+static ALWAYS_INLINE bool datetime_fast(mc_datetime *out, const char *s, size_t len)
+{
+    /* "YYYY-MM-", "DDThh:mm" and "hh:mm:ss" (bytes 11..18), each xor-ed with
+     * its template ('0' for a digit, the separator itself): a digit becomes
+     * its value and only a digit becomes 0..9; a separator becomes 0 and only
+     * the right one does ('T' | 0x20 is 't', both accepted: that bit is
+     * dropped). Then no byte may be above 9 (x + 0x76 or x itself shows a high
+     * bit) and every separator byte must be 0. */
+    const uint64_t ta = 0x2D30302D30303030ull, tb = 0x30303A3030543030ull, tc = 0x30303A30303A3030ull;
+    const uint64_t sa = 0xFF0000FF00000000ull, sbc = 0x0000FF0000FF0000ull;
+    uint64_t a, b, c, w, pa, pb, pc;
+    int64_t y, mo, d, hh, mi, ss, off = 0;
+    uint32_t nanos = 0;
+    unsigned form;
+    size_t zone, nd;
+    if (len < 20 || len > 35)
+        return false;
+    memcpy(&a, s, 8);
+    memcpy(&b, s + 8, 8);
+    memcpy(&c, s + 11, 8);
+    a ^= ta;
+    b = (b ^ tb) & ~0x200000ull;
+    c ^= tc;
+    if (((((a + ONES * 0x76) | a | (b + ONES * 0x76) | b | (c + ONES * 0x76) | c) & HIGHS) |
+         (a & sa) | ((b | c) & sbc)) != 0)
+        return false;
+    pa = a * 10 + (a >> 8);
+    pb = b * 10 + (b >> 8);
+    pc = c * 10 + (c >> 8);
+    /* every byte of pa, pb, pc is now a pair's value, 0..99: adding 128 - (limit + 1)
+     * sets the high bit exactly when it is over the limit (hh 23, mm 59, ss 59;
+     * :60, a leap second, is the full parser's) */
+    if ((((pb + (((uint64_t)(128 - 24) << 24) | ((uint64_t)(128 - 60) << 48))) |
+          (pc + ((uint64_t)(128 - 60) << 48))) &
+         ((0x80ull << 24) | (0x80ull << 48))) != 0)
+        return false;
+    y = (int64_t)(pa & 0xFF) * 100 + (int64_t)((pa >> 16) & 0xFF);
+    mo = (int64_t)((pa >> 40) & 0xFF);
+    d = (int64_t)(pb & 0xFF);
+    hh = (int64_t)((pb >> 24) & 0xFF);
+    mi = (int64_t)((pb >> 48) & 0xFF);
+    ss = (int64_t)((pc >> 48) & 0xFF);
+    if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
+        return false;
+    /* the zone, from the end */
+    if (s[len - 1] == 'Z' || s[len - 1] == 'z') {
+        zone = len - 1;
+        form = s[len - 1] == 'Z' ? MC_DT_ZONE_Z : MC_DT_ZONE_LOWER_Z;
+    } else {
+        /* bytes 2..7 of the last word: sign, hh, ':', mm */
+        const uint64_t mz = 0xFFFF00FFFF000000ull;
+        memcpy(&w, s + len - 8, 8);
+        zone = len - 6;
+        if (zone < 19 || (s[zone] != '+' && s[zone] != '-') || ((w >> 40) & 0xFF) != ':')
+            return false;
+        w = (w & mz) | (ONES * '0' & ~mz);
+        if (!all_digits8(w))
+            return false;
+        w -= ONES * '0';
+        w = w * 10 + (w >> 8);
+        off = (int64_t)((w >> 24) & 0xFF);
+        if (off > 23 || ((w >> 48) & 0xFF) > 59)
+            return false;
+        off = off * 60 + (int64_t)((w >> 48) & 0xFF);
+        form = MC_DT_ZONE_OFFSET;
+        if (s[zone] == '-') {
+            off = -off;
+            if (off == 0)
+                form |= MC_DT_NEG_ZERO;
+        }
+    }
+    /* the fraction: s[20..zone) after a '.', 1 to 9 digits */
+    if (zone != 19) {
+        uint32_t ninth = 0;
+        if (zone < 21 || s[19] != '.')
+            return false;
+        nd = zone - 20;
+        if (nd > 9)
+            return false;
+        if (nd == 9) {
+            memcpy(&w, s + 20, 8);
+            ninth = (uint32_t)(unsigned char)s[28] - '0';
+            if (ninth > 9)
+                return false;
+        } else {
+            /* the nd digits end the word before the zone: bring them to
+             * bytes 0..nd-1 and fill the rest with '0' (nanos / 10) */
+            memcpy(&w, s + zone - 8, 8);
+            w = (w >> (8 * (8 - nd))) | (ONES * '0' & ~(~0ull >> (8 * (8 - nd))));
+        }
+        if (!all_digits8(w))
+            return false;
+        nanos = digits8_value(w) * 10 + ninth;
+        form |= (unsigned)nd;
+    }
+    memset(out, 0, sizeof *out);
+    out->seconds = days_from_civil(y, mo, d) * 86400 + hh * 3600 + mi * 60 + ss - off * 60;
+    out->nanos = (int32_t)nanos;
+    out->offset_minutes = (int16_t)off;
+    out->form = (uint8_t)form;
+    return true;
+}
+#endif
+
 int mc_datetime_parse(mc_datetime *out, const char *s, size_t len, unsigned flags)
+{
+#if SWAR
+    if (LIKELY(datetime_fast(out, s, len)))
+        return MC_OK; /* every shape it takes has seconds and a zone: strict too */
+#endif
+    return mc_datetime_parse_full_(out, s, len, flags);
+}
+
+int mc_datetime_parse_full_(mc_datetime *out, const char *s, size_t len, unsigned flags)
 {
     int64_t y, mo, d, hh, mi, ss = 0, off = 0, nanos = 0;
     size_t pos = 16;
@@ -2231,10 +2371,19 @@ out:
 static ALWAYS_INLINE void zero_short(char *dst, size_t n)
 {
 #if SSE2
-    if (n >= 16) {
+    if (n >= 32) {
+        /* two stores a turn, then the last 32 bytes (overlapping) */
         size_t i;
-        for (i = 0; i + 16 < n; i += 16)
+        for (i = 0; i + 32 < n; i += 32) {
             _mm_storeu_si128((__m128i *)(void *)(dst + i), _mm_setzero_si128());
+            _mm_storeu_si128((__m128i *)(void *)(dst + i + 16), _mm_setzero_si128());
+        }
+        _mm_storeu_si128((__m128i *)(void *)(dst + n - 32), _mm_setzero_si128());
+        _mm_storeu_si128((__m128i *)(void *)(dst + n - 16), _mm_setzero_si128());
+        return;
+    }
+    if (n >= 16) {
+        _mm_storeu_si128((__m128i *)(void *)dst, _mm_setzero_si128());
         _mm_storeu_si128((__m128i *)(void *)(dst + n - 16), _mm_setzero_si128());
         return;
     }
@@ -2242,99 +2391,143 @@ static ALWAYS_INLINE void zero_short(char *dst, size_t n)
     memset(dst, 0, n);
 }
 
-/* Items in scratch: a list of chunks, each holding up to cap items. */
-typedef struct chunk {
-    struct chunk *next;
-    size_t n, cap;
-} chunk;
-#define CHUNK_HDR ROUND_UP(sizeof(chunk))
+/* Items in scratch: one run, item after item. While an item is decoded, nested
+ * arrays and objects take scratch above it and give it back when they end, so
+ * when the next item begins the run ends at the top of the current block and
+ * grows in place. Only when a block is full does the run move (to a block with
+ * room for as many items again): completed items hold no pointers into
+ * themselves, so moving them is safe. */
+
+/* The run at run (have bytes) moved to new scratch with room for want bytes
+ * (want > have) and as many again, want of them taken; NULL without memory. */
+static NOINLINE char *scratch_move_run(dec *d, const char *run, size_t have, size_t want)
+{
+    sblock *b;
+    char *to;
+    if (want > (SIZE_MAX - SBLOCK_HDR) / 2 || (to = (char *)scratch_alloc(d, 2 * want)) == NULL)
+        return NULL;
+    b = d->cur;
+    b->used = (size_t)(to - ((char *)b + SBLOCK_HDR)) + want;
+    if (have != 0)
+        memcpy(to, run, have);
+    return to;
+}
+
+/* A new run of n bytes, aligned (ROUND_UP), at the top of scratch. */
+static ALWAYS_INLINE char *scratch_start_run(dec *d, size_t n)
+{
+    sblock *b = d->cur;
+    size_t off = ROUND_UP(b->used);
+    if (LIKELY(off <= b->size && n <= b->size - off)) {
+        b->used = off + n; /* not rounded: the run grows from here */
+        return (char *)b + SBLOCK_HDR + off;
+    }
+    return scratch_move_run(d, NULL, 0, n);
+}
+
+/* The run at run (have bytes, at the top of scratch unless it moved) grown to
+ * want bytes: in place when it ends at the top and the block has room. */
+static ALWAYS_INLINE char *scratch_grow_run(dec *d, char *run, size_t have, size_t want)
+{
+    sblock *b = d->cur;
+    char *top = (char *)b + SBLOCK_HDR + b->used;
+    if (LIKELY(run + have == top && want - have <= b->size - b->used)) {
+        b->used += want - have;
+        return run;
+    }
+    return scratch_move_run(d, run, have, want);
+}
 
 static void clear_value(const mc_field *f, char *base, const mc_allocator *a);
 
-static int dec_array(dec *d, const mc_type *t, char *out)
+/* The array at d->c.p ('['), of type t, into the list struct at out; on
+ * success *has (if not NULL) is set MC_PRESENT, so that the generated fast
+ * paths reach this with a tail call (mc_fast_array_). */
+static int dec_array_has(dec *d, const mc_type *t, char *out, mc_presence *has)
 {
-    size_t isz = t->item_size, count = 0;
-    chunk *head = NULL, *tail = NULL, *c;
+    const size_t isz = t->item_size;
+    const mc_field *const item = &t->item;
+    /* object items with a generated fast decoder, in a fast path: straight to it */
+    const mc_fast_fn_ fast = item->kind == MC_KIND_OBJECT && d->fast ? item->type->fast : NULL;
+    const char *const end = d->c.end;
+    size_t count = 0;
     smark mark = scratch_mark(d);
-    char *items = NULL;
+    char *run = NULL, *items = NULL, *slot;
     int rc;
 
-    if ((rc = enter(d)) != MC_OK)
-        return rc;
-    d->c.p = skip_ws(d->c.p + 1, d->c.end);
-    if (d->c.p < d->c.end && *d->c.p == ']') {
+    if (UNLIKELY(++d->depth > d->max_depth))
+        return fail(d, MC_ERR_DEPTH, d->c.p, "nesting deeper than %u", d->max_depth);
+    d->c.p = skip_ws(d->c.p + 1, end);
+    if (d->c.p < end && *d->c.p == ']') {
         d->c.p++;
         goto done;
     }
-    for (;;) {
-        char *slot;
-        if (tail == NULL || tail->n == tail->cap) {
-            size_t cap = tail ? tail->cap * 2 : 4;
-            c = (chunk *)scratch_alloc(d, CHUNK_HDR + cap * isz);
-            if (c == NULL) {
-                rc = fail(d, MC_ERR_NO_MEMORY, d->c.p, "out of memory");
-                goto fail;
-            }
-            c->next = NULL;
-            c->n = 0;
-            c->cap = cap;
-            if (tail)
-                tail->next = c;
-            else
-                head = c;
-            tail = c;
-        }
-        slot = (char *)tail + CHUNK_HDR + tail->n * isz;
-        zero_short(slot, isz);
-        if (t->item.kind == MC_KIND_OBJECT && d->c.p < d->c.end && *d->c.p == '{')
-            rc = d->fast && t->item.type->fast != NULL ? t->item.type->fast(&d->c, slot)
-                                                       : dec_object(d, t->item.type, slot);
-        else
-            rc = dec_value(d, &t->item, slot);
-        if (rc != MC_OK) {
-            clear_value(&t->item, slot, d->a);
-            ptr_index(d, count);
-            goto fail;
-        }
-        tail->n++;
-        count++;
-        d->c.p = skip_ws(d->c.p, d->c.end);
-        if (d->c.p < d->c.end && *d->c.p == ',') {
-            d->c.p = skip_ws(d->c.p + 1, d->c.end);
-            continue;
-        }
-        if (d->c.p < d->c.end && *d->c.p == ']') {
-            d->c.p++;
-            break;
-        }
-        rc = fail(d, MC_ERR_SYNTAX, d->c.p, d->c.p < d->c.end ? "expected ',' or ']'" : "unexpected end of input");
-        goto fail;
-    }
-    if (count > SIZE_MAX / isz || (items = (char *)dalloc(d, count * isz)) == NULL) {
+    /* the first slot, aligned as any allocation: so is every item after it
+     * (item_size is a multiple of the item's alignment) */
+    if ((run = scratch_start_run(d, isz)) == NULL) {
         rc = fail(d, MC_ERR_NO_MEMORY, d->c.p, "out of memory");
         goto fail;
     }
-    {
-        char *o = items;
-        for (c = head; c != NULL; c = c->next) {
-            memcpy(o, (char *)c + CHUNK_HDR, c->n * isz);
-            o += c->n * isz;
+    for (;;) {
+        slot = run + count * isz;
+        zero_short(slot, isz);
+        if (fast != NULL && d->c.p < end && *d->c.p == '{')
+            rc = fast(&d->c, slot);
+        else if (item->kind == MC_KIND_OBJECT && d->c.p < end && *d->c.p == '{')
+            rc = dec_object(d, item->type, slot);
+        else
+            rc = dec_value(d, item, slot);
+        if (UNLIKELY(rc != MC_OK)) {
+            clear_value(item, slot, d->a);
+            ptr_index(d, count);
+            goto fail;
         }
+        count++;
+        d->c.p = skip_ws(d->c.p, end);
+        if (d->c.p < end && *d->c.p == ',') {
+            d->c.p = skip_ws(d->c.p + 1, end);
+            /* (count + 1) * isz cannot wrap: count * isz bytes are in memory
+             * and isz is the size of a struct */
+            if ((slot = scratch_grow_run(d, run, count * isz, (count + 1) * isz)) == NULL) {
+                rc = fail(d, MC_ERR_NO_MEMORY, d->c.p, "out of memory");
+                goto fail;
+            }
+            run = slot;
+            continue;
+        }
+        if (d->c.p < end && *d->c.p == ']') {
+            d->c.p++;
+            break;
+        }
+        rc = fail(d, MC_ERR_SYNTAX, d->c.p, d->c.p < end ? "expected ',' or ']'" : "unexpected end of input");
+        goto fail;
     }
+    if ((items = (char *)dalloc(d, count * isz)) == NULL) {
+        rc = fail(d, MC_ERR_NO_MEMORY, d->c.p, "out of memory");
+        goto fail;
+    }
+    memcpy(items, run, count * isz);
 done:
     memcpy(out + t->items_offset, &items, sizeof items);
     memcpy(out + t->count_offset, &count, sizeof count);
     d->depth--;
     scratch_release(d, mark);
+    if (has != NULL)
+        *has = MC_PRESENT;
     return MC_OK;
 fail:
-    for (c = head; c != NULL; c = c->next) {
+    {
         size_t i;
-        for (i = 0; i < c->n; i++)
-            clear_value(&t->item, (char *)c + CHUNK_HDR + i * isz, d->a);
+        for (i = 0; i < count; i++)
+            clear_value(item, run + i * isz, d->a);
     }
     scratch_release(d, mark);
     return rc;
+}
+
+static int dec_array(dec *d, const mc_type *t, char *out)
+{
+    return dec_array_has(d, t, out, NULL);
 }
 
 /* Decode an enum string: a member, or unknown text kept / rejected. */
@@ -2673,6 +2866,31 @@ int mc_fast_enum_rest_(mc_cursor_ *c, const mc_field *f, void *out)
     return fast_member(c, f, out, MC_KIND_ENUM);
 }
 
+#if SSE2
+/* The first '"' in s[20..36) (where the fast shapes of a date-time end), by
+ * one 16-byte compare: from s + 20, or near the end of the input from
+ * end - 16; NULL if there is none. Whatever comes before it is for
+ * datetime_fast to check. */
+static ALWAYS_INLINE const char *datetime_quote(const char *s, const char *end)
+{
+    const char *from;
+    unsigned m, skip;
+    if (end - s >= 36) {
+        from = s + 20;
+        skip = 0;
+    } else if (end - s > 20) {
+        from = end - 16; /* inside the input: end - s > 20 */
+        skip = (unsigned)(s + 20 - from);
+    } else {
+        return NULL;
+    }
+    m = (unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)from), _mm_set1_epi8('"'))) >>
+        skip;
+    return m != 0 ? from + skip + __builtin_ctz(m) : NULL;
+}
+#endif
+
 /* A valid date-time without escapes (anything else, errors included, again
  * through the general path). */
 int mc_fast_datetime_(mc_cursor_ *c, const mc_field *f, void *out)
@@ -2680,11 +2898,22 @@ int mc_fast_datetime_(mc_cursor_ *c, const mc_field *f, void *out)
     const char *p = c->p, *q;
     const char *const end = c->end;
     if (LIKELY(p < end && *p == '"')) {
+#if SSE2 && SWAR
+        if (UNLIKELY((q = datetime_quote(p + 1, end)) == NULL))
+            q = find_special(p + 1, end);
+#else
         q = find_special(p + 1, end);
+#endif
+#if SWAR
+        /* the shapes of datetime_fast are strict RFC 3339: no flag to test */
+        if (LIKELY(q < end && *q == '"') &&
+            LIKELY(datetime_fast((mc_datetime *)(void *)((char *)out + f->offset), p + 1, (size_t)(q - p - 1)))) {
+#else
         if (LIKELY(q < end && *q == '"') &&
             LIKELY(mc_datetime_parse((mc_datetime *)(void *)((char *)out + f->offset), p + 1, (size_t)(q - p - 1),
                                      (((dec *)(void *)c)->flags & MC_DECODE_STRICT_DATETIME) ? MC_DATETIME_STRICT
                                                                                             : 0u) == MC_OK)) {
+#endif
             *(mc_presence *)((char *)out + f->presence) = MC_PRESENT;
             c->p = q + 1;
             return MC_OK;
@@ -2695,11 +2924,24 @@ int mc_fast_datetime_(mc_cursor_ *c, const mc_field *f, void *out)
 
 int mc_fast_array_(mc_cursor_ *c, const mc_field *f, void *out)
 {
-    if (LIKELY(c->p < c->end && *c->p == '[')) {
-        int rc = dec_array((dec *)(void *)c, f->type, (char *)out + f->offset);
-        if (rc == MC_OK)
-            *(mc_presence *)((char *)out + f->presence) = MC_PRESENT;
-        return rc;
+    const char *p = c->p;
+    dec *d = (dec *)(void *)c;
+    if (LIKELY(p < c->end && *p == '[')) {
+        mc_presence *has = (mc_presence *)((char *)out + f->presence);
+        char *list = (char *)out + f->offset;
+        if (p + 1 < c->end && p[1] == ']' && d->depth < d->max_depth) {
+            /* "[]", a third of all lists: what dec_array_has does for it
+             * (the depth bound included), without its set-up */
+            const mc_type *t = f->type;
+            char *items = NULL;
+            size_t count = 0;
+            memcpy(list + t->items_offset, &items, sizeof items);
+            memcpy(list + t->count_offset, &count, sizeof count);
+            *has = MC_PRESENT;
+            c->p = p + 2;
+            return MC_OK;
+        }
+        return dec_array_has(d, f->type, list, has);
     }
     return fast_member(c, f, out, MC_KIND_ARRAY);
 }
@@ -2722,9 +2964,24 @@ int mc_fast_value_(mc_cursor_ *c, const mc_field *f, void *out)
     return fast_member(c, f, out, 0);
 }
 
-/* Start a decode of json[0..len) at its first value. */
-static void dec_start(dec *d, const char *json, size_t len)
+/* Start a decode of json[0..len) at its first value. The error message and
+ * pointer buffers are left as they are: fail and ptr_prepend fill them. */
+static ALWAYS_INLINE void dec_start(dec *d, const char *json, size_t len, const mc_decode_options *opt)
 {
+    unsigned max_depth = MC_DEFAULT_MAX_DEPTH;
+    d->a = NULL;
+    d->arena = NULL;
+    d->flags = 0;
+    if (opt != NULL) {
+        d->a = opt->allocator;
+        if (d->a != NULL && d->a->realloc == arena_realloc)
+            d->arena = (mc_arena *)d->a->ctx;
+        d->flags = opt->flags;
+        if (opt->max_depth != 0)
+            max_depth = opt->max_depth < MC_MAX_DEPTH_LIMIT ? opt->max_depth : MC_MAX_DEPTH_LIMIT;
+    }
+    d->max_depth = max_depth;
+    d->fast = false;
     d->base = d->c.p = json ? json : "";
     d->c.end = d->base + len;
     d->c.obj = NULL;
@@ -2734,87 +2991,96 @@ static void dec_start(dec *d, const char *json, size_t len)
     d->msg[0] = '\0';
     d->ptr_len = 0;
     d->ptr_cut = false;
+    d->first.hdr.next = NULL;
+    d->first.hdr.size = SCRATCH_INLINE - SBLOCK_HDR;
     d->first.hdr.used = 0;
     d->cur = &d->first.hdr;
     d->c.p = skip_ws(d->c.p, d->c.end);
+}
+
+/* The value of type t at d->c.p by the table (no fast decoder, or not an
+ * object): a field for the root, at offset 0, without presence. */
+static NOINLINE int dec_root(dec *d, const mc_type *t, void *out)
+{
+    mc_field root;
+    memset(&root, 0, sizeof root);
+    root.kind = t->kind;
+    root.presence = MC_NO_OFFSET;
+    root.unknown = MC_NO_OFFSET;
+    root.type = t;
+    return dec_value(d, &root, (char *)out);
+}
+
+/* err for status rc: offset, line, column, JSON Pointer and message of the
+ * first error, or all zero but the code. */
+static NOINLINE void report(dec *d, int rc, mc_error *err)
+{
+    memset(err, 0, sizeof *err);
+    err->code = rc;
+    if (rc != MC_OK) {
+        size_t i, line = 1, col = 1;
+        err->offset = d->err_off;
+        for (i = 0; i < d->err_off; i++) {
+            if (d->base[i] == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        err->line = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
+        err->column = col > UINT32_MAX ? UINT32_MAX : (uint32_t)col;
+        if (d->ptr_cut) {
+            size_t cap = MC_ERROR_POINTER_MAX - 1;
+            if (d->ptr_len > cap - 3)
+                d->ptr_len = cap - 3;
+            memcpy(d->ptr + d->ptr_len, "...", 3);
+            d->ptr_len += 3;
+        }
+        memcpy(err->pointer, d->ptr, d->ptr_len);
+        err->pointer[d->ptr_len] = '\0';
+        memcpy(err->message, d->msg, sizeof err->message);
+    }
+}
+
+static NOINLINE int bad_arguments(mc_error *err)
+{
+    if (err != NULL) {
+        memset(err, 0, sizeof *err);
+        err->code = MC_ERR_INVALID_ARG;
+        snprintf(err->message, sizeof err->message, "NULL argument");
+    }
+    return MC_ERR_INVALID_ARG;
 }
 
 int mc_decode(const mc_type *t, void *out, const char *json, size_t len, const mc_decode_options *opt,
               mc_error *err)
 {
     dec d;
-    mc_field root;
     int rc;
-    if (t == NULL || out == NULL || (json == NULL && len != 0)) {
-        if (err != NULL) {
-            memset(err, 0, sizeof *err);
-            err->code = MC_ERR_INVALID_ARG;
-            snprintf(err->message, sizeof err->message, "NULL argument");
-        }
-        return MC_ERR_INVALID_ARG;
-    }
+    if (UNLIKELY(t == NULL || out == NULL || (json == NULL && len != 0)))
+        return bad_arguments(err);
     memset(out, 0, t->size);
-    d.a = opt ? opt->allocator : NULL;
-    d.arena = d.a != NULL && d.a->realloc == arena_realloc ? (mc_arena *)d.a->ctx : NULL;
-    d.flags = opt ? opt->flags : 0;
-    d.max_depth = opt && opt->max_depth ? opt->max_depth : MC_DEFAULT_MAX_DEPTH;
-    if (d.max_depth > MC_MAX_DEPTH_LIMIT)
-        d.max_depth = MC_MAX_DEPTH_LIMIT;
-    d.fast = false;
-    d.first.hdr.next = NULL;
-    d.first.hdr.size = SCRATCH_INLINE - SBLOCK_HDR;
-    dec_start(&d, json, len);
-
-    memset(&root, 0, sizeof root);
-    root.kind = t->kind;
-    root.presence = MC_NO_OFFSET;
-    root.unknown = MC_NO_OFFSET;
-    root.type = t;
-
+    dec_start(&d, json, len, opt);
     if (t->fast != NULL && d.c.p < d.c.end && *d.c.p == '{') {
         /* A generated fast decoder: it hands whatever it does not take itself
          * to the table-driven loop, so results and errors are the same. */
         d.fast = true;
         rc = t->fast(&d.c, out);
     } else {
-        rc = dec_value(&d, &root, (char *)out);
+        rc = dec_root(&d, t, out);
     }
-    if (rc == MC_OK) {
+    if (LIKELY(rc == MC_OK)) {
         d.c.p = skip_ws(d.c.p, d.c.end);
         if (d.c.p != d.c.end)
             rc = fail(&d, MC_ERR_TRAILING, d.c.p, "unexpected data after the JSON value");
     }
-    scratch_free(&d);
-    if (rc != MC_OK)
+    if (UNLIKELY(d.first.hdr.next != NULL))
+        scratch_free(&d);
+    if (UNLIKELY(rc != MC_OK))
         clear_type(t, out, d.a);
-    if (err != NULL) {
-        memset(err, 0, sizeof *err);
-        err->code = rc;
-        if (rc != MC_OK) {
-            size_t i, line = 1, col = 1;
-            err->offset = d.err_off;
-            for (i = 0; i < d.err_off; i++) {
-                if (d.base[i] == '\n') {
-                    line++;
-                    col = 1;
-                } else {
-                    col++;
-                }
-            }
-            err->line = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
-            err->column = col > UINT32_MAX ? UINT32_MAX : (uint32_t)col;
-            if (d.ptr_cut) {
-                size_t cap = MC_ERROR_POINTER_MAX - 1;
-                if (d.ptr_len > cap - 3)
-                    d.ptr_len = cap - 3;
-                memcpy(d.ptr + d.ptr_len, "...", 3);
-                d.ptr_len += 3;
-            }
-            memcpy(err->pointer, d.ptr, d.ptr_len);
-            err->pointer[d.ptr_len] = '\0';
-            memcpy(err->message, d.msg, sizeof err->message);
-        }
-    }
+    if (err != NULL)
+        report(&d, rc, err);
     return rc;
 }
 
@@ -3416,15 +3682,59 @@ static inline void release(const mc_allocator *a, void *p, size_t n)
         (void)a->realloc(a->ctx, p, n, 0);
 }
 
+static void release_table(const mc_type *t, char *p, const mc_allocator *a);
+
 /* Free everything the value of type t at p owns, without resetting it: list
  * items are released as a whole afterwards, so zeroing them would be wasted.
  * Only string, enum-text, object and array members own memory. */
-static void release_type(const mc_type *t, char *p, const mc_allocator *a)
+static ALWAYS_INLINE void release_type(const mc_type *t, char *p, const mc_allocator *a)
 {
-    size_t i;
-    if (t->release != NULL) {
+    if (t->release != NULL)
         t->release(p, a); /* generated: the same, without the table walk */
-    } else if (t->kind == MC_KIND_OBJECT) {
+    else
+        release_table(t, p, a);
+}
+
+/* Free the count items at items (array type t) and what they own, then the
+ * block. Object items with a generated release get it straight, without a
+ * call per item through release_type. */
+static NOINLINE void release_items_of(const mc_type *t, char *items, size_t count, const mc_allocator *a)
+{
+    const size_t isz = t->item_size;
+    const mc_type *it = t->item.type;
+    const unsigned ik = t->item.kind;
+    char *q, *const qend = items + count * isz;
+    if (ik == MC_KIND_OBJECT && it->release != NULL) {
+        const mc_release_fn_ rel = it->release;
+        for (q = items; q < qend; q += isz)
+            rel(q, a);
+    } else if (ik == MC_KIND_OBJECT || ik == MC_KIND_ARRAY) {
+        for (q = items; q < qend; q += isz)
+            release_type(it, q, a);
+    } else if (ik == MC_KIND_STRING || ik == MC_KIND_UUID) {
+        for (q = items; q < qend; q += isz)
+            mc_release_string_((mc_string *)(void *)q, a);
+    }
+    release(a, items, count * isz);
+}
+
+/* Free the items of the list at p (array type t): nothing to do for an empty
+ * list, a third of them, so that test comes before any set-up. */
+static ALWAYS_INLINE void release_items(const mc_type *t, char *p, const mc_allocator *a)
+{
+    char *items;
+    size_t count;
+    memcpy(&items, p + t->items_offset, sizeof items);
+    if (items != NULL) {
+        memcpy(&count, p + t->count_offset, sizeof count);
+        release_items_of(t, items, count, a);
+    }
+}
+
+/* release_type without a generated release: the table walk. */
+static NOINLINE void release_table(const mc_type *t, char *p, const mc_allocator *a)
+{
+    if (t->kind == MC_KIND_OBJECT) {
         const mc_field *f = t->fields, *fend = f + t->field_count;
         /* tests in order of frequency rather than a jump table: strings and
          * enums make up most members */
@@ -3450,27 +3760,18 @@ static void release_type(const mc_type *t, char *p, const mc_allocator *a)
                 release(a, x->data, x->len + 1);
         }
     } else {
-        char *items;
-        size_t count;
-        memcpy(&items, p + t->items_offset, sizeof items);
-        memcpy(&count, p + t->count_offset, sizeof count);
-        if (items != NULL) {
-            unsigned ik = t->item.kind;
-            if (ik == MC_KIND_OBJECT || ik == MC_KIND_ARRAY) {
-                for (i = 0; i < count; i++)
-                    release_type(t->item.type, items + i * t->item_size, a);
-            } else if (ik == MC_KIND_STRING || ik == MC_KIND_UUID) {
-                for (i = 0; i < count; i++)
-                    clear_value(&t->item, items + i * t->item_size, a);
-            }
-            release(a, items, count * t->item_size);
-        }
+        release_items(t, p, a);
     }
 }
 
+/* Generated releases call this for their list members (and members of object
+ * types without a generated release). */
 void mc_release_(const mc_type *t, void *v, const mc_allocator *a)
 {
-    release_type(t, (char *)v, a);
+    if (t->kind == MC_KIND_ARRAY)
+        release_items(t, (char *)v, a);
+    else
+        release_type(t, (char *)v, a);
 }
 
 static void clear_type(const mc_type *t, void *v, const mc_allocator *a)

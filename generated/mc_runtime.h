@@ -297,6 +297,9 @@ typedef struct mc_datetime {
  * error *out is zeroed.
  */
 MC_MUST_CHECK int mc_datetime_parse(mc_datetime *out, const char *s, size_t len, unsigned flags);
+/* Internal, for tests: mc_datetime_parse without its fast path for the common
+ * shapes; the results are the same, bit for bit. */
+MC_MUST_CHECK int mc_datetime_parse_full_(mc_datetime *out, const char *s, size_t len, unsigned flags);
 /*
  * Write dt into buf (capacity cap, MC_DATETIME_MAX is always enough) followed
  * by a NUL. Returns the length written (without NUL), or 0 if dt is out of range

@@ -235,6 +235,20 @@ static void test_depth_bound_on_modelled_values(void **state)
     opt.max_depth = 3;
     assert_int_equal(certification_task_from_json(&t, j, strlen(j), &opt, &err), MC_OK);
     certification_task_clear(&t, NULL);
+    /* an empty list is a level too, with or without blanks inside */
+    opt.max_depth = 1;
+    assert_int_equal(certification_task_from_json(&t, "{\"errors\":[]}", 13, &opt, &err), MC_ERR_DEPTH);
+    assert_string_equal(err.pointer, "/errors");
+    assert_int_equal(err.offset, 10);
+    assert_int_equal(certification_task_from_json(&t, "{\"errors\":[ ]}", 14, &opt, &err), MC_ERR_DEPTH);
+    assert_string_equal(err.pointer, "/errors");
+    assert_int_equal(err.offset, 10);
+    opt.max_depth = 2;
+    assert_int_equal(certification_task_from_json(&t, "{\"errors\":[]}", 13, &opt, &err), MC_OK);
+    assert_int_equal(t.has_errors, MC_PRESENT);
+    assert_int_equal(t.errors.count, 0);
+    assert_null(t.errors.items);
+    certification_task_clear(&t, NULL);
 }
 
 static void test_invalid_arguments(void **state)
