@@ -1122,10 +1122,19 @@ typedef struct smark {
 
 typedef struct dec {
     mc_cursor_ c;    /* first: generated fast paths see only this (p, end, obj) */
+    /* The free part of the arena's current block, [ap, alim), bumped here while
+     * decoding; abase is the block's payload and alast the most recent output
+     * allocation. The arena's used_/last_ are brought up to date (flush) before
+     * anything else touches the arena: every other allocation goes through
+     * `glue`, and mc_decode flushes at its end. Without an arena (or without a
+     * block yet) the region is empty, so every dalloc takes dalloc_slow. */
+    char *ap, *alim, *abase, *alast;
     const char *base;
-    const mc_allocator *a;
+    const mc_allocator *a; /* the caller's allocator, or &glue with an arena */
     bool fast;       /* in a generated fast path: object items use their type's fast decoder */
-    mc_arena *arena; /* a is an mc_arena allocator: bump inline */
+    char no_room;    /* where an empty free region points */
+    mc_arena *arena; /* the caller's allocator is an mc_arena */
+    mc_allocator glue;
     unsigned flags, depth, max_depth;
     int code;
     size_t err_off;
@@ -1155,23 +1164,98 @@ static PRINTF_LIKE(4, 5) int fail(dec *d, int code, const char *at, const char *
     return d->code;
 }
 
-/* Allocate n > 0 bytes for the output. With an arena the bump is inlined: the
- * decoder's one allocation path that runs for every string and array. */
-static inline void *dalloc(dec *d, size_t n)
+/* ---- output allocation -------------------------------------------------- */
+
+/* The arena's current block into d's free region. */
+static void dec_arena_load(dec *d)
 {
-    mc_arena *ar = d->arena;
-    if (ar != NULL) {
-        mc_arena_block_ *b = ar->blocks_;
-        size_t off = ROUND_UP(ar->used_);
-        if (LIKELY(b != NULL && off <= b->size && n <= b->size - off)) {
-            ar->last_ = off;
-            ar->used_ = off + n;
-            return block_payload(b) + off;
-        }
+    mc_arena_block_ *b = d->arena->blocks_;
+    if (b == NULL) {
+        d->abase = d->ap = d->alim = d->alast = &d->no_room;
+        return;
     }
+    d->abase = block_payload(b);
+    d->ap = d->abase + d->arena->used_;
+    d->alim = d->abase + b->size;
+    d->alast = d->abase + d->arena->last_;
+}
+
+/* d's free region back into the arena. */
+static void dec_arena_flush(dec *d)
+{
+    d->arena->used_ = (size_t)(d->ap - d->abase);
+    d->arena->last_ = (size_t)(d->alast - d->abase);
+}
+
+/* d->a with an arena: whatever else allocates from it (scratch blocks, number
+ * text, releases on error) sees the arena up to date. */
+static void *dec_arena_realloc(void *ctx, void *p, size_t old, size_t n)
+{
+    dec *d = (dec *)ctx;
+    void *q;
+    dec_arena_flush(d);
+    q = arena_realloc(d->arena, p, old, n);
+    dec_arena_load(d);
+    return q;
+}
+
+/* Set up output allocation for allocator a (NULL = libc). */
+static void dec_alloc_begin(dec *d, const mc_allocator *a)
+{
+    d->a = a;
+    d->arena = NULL;
+    d->abase = d->ap = d->alim = d->alast = &d->no_room;
+    if (a != NULL && a->realloc == arena_realloc) {
+        d->arena = (mc_arena *)a->ctx;
+        d->glue.realloc = dec_arena_realloc;
+        d->glue.ctx = d;
+        d->a = &d->glue;
+        dec_arena_load(d);
+    }
+}
+
+/* The decode is over: the arena accounts for every allocation made. */
+static void dec_alloc_end(dec *d)
+{
+    if (d->arena != NULL)
+        dec_arena_flush(d);
+}
+
+/* dalloc when the free region is too small: a new arena block (through glue:
+ * flush, allocate, load), or the caller's allocator. */
+static inline void *dalloc_slow(dec *d, size_t n)
+{
     if (d->a == NULL)
         return malloc(n); /* libc: skip the allocator indirection */
     return xrealloc(d->a, NULL, 0, n);
+}
+
+/* Allocate n > 0 bytes of string text for the output (no alignment): with an
+ * arena a pointer bump, the decoder's one allocation that runs for every
+ * string. */
+static ALWAYS_INLINE char *dalloc_str(dec *d, size_t n)
+{
+    char *p = d->ap;
+    if (LIKELY(n <= (size_t)(d->alim - p))) {
+        d->ap = p + n;
+        d->alast = p;
+        return p;
+    }
+    return (char *)dalloc_slow(d, n);
+}
+
+/* Allocate n > 0 bytes for the output, aligned like the arena's own
+ * allocations (ARENA_ALIGN from the block's payload). */
+static inline void *dalloc(dec *d, size_t n)
+{
+    size_t off = ROUND_UP((size_t)(d->ap - d->abase)), size = (size_t)(d->alim - d->abase);
+    if (LIKELY(off <= size && n <= size - off)) {
+        char *p = d->abase + off;
+        d->ap = p + n;
+        d->alast = p;
+        return p;
+    }
+    return dalloc_slow(d, n);
 }
 
 static void *scratch_alloc(dec *d, size_t n)
@@ -1602,7 +1686,7 @@ static inline int scan_string(dec *d, span *sp)
 /* Copy a scanned string into a new exact-size allocation. */
 static int span_to_string(dec *d, const span *sp, mc_string *out, const char *at)
 {
-    char *buf = (char *)dalloc(d, sp->n + 1);
+    char *buf = dalloc_str(d, sp->n + 1);
     size_t len = sp->n;
     if (buf == NULL)
         return fail(d, MC_ERR_NO_MEMORY, at, "out of memory");
@@ -1965,7 +2049,7 @@ static ALWAYS_INLINE int dec_member_k(dec *d, const mc_field *f, char *out, unsi
             if (LIKELY(q < end && *q == '"')) {
                 size_t n = (size_t)(q - p - 1);
                 mc_string *s = (mc_string *)(void *)(out + f->offset);
-                char *buf = (char *)dalloc(d, n + 1);
+                char *buf = dalloc_str(d, n + 1);
                 if (buf == NULL)
                     return fail(d, MC_ERR_NO_MEMORY, p, "out of memory");
                 copy_short(buf, p + 1, n);
@@ -2587,38 +2671,76 @@ static NOINLINE int fast_string_rest(mc_cursor_ *c, const mc_field *f, void *out
     return MC_OK;
 }
 
-static NOINLINE int fast_oom(mc_cursor_ *c, const char *at)
-{
-    return fail((dec *)(void *)c, MC_ERR_NO_MEMORY, at, "out of memory");
-}
-
 /* Store the plain string between c->p (its quote) and q (the closing one)
- * into buf, or fail when buf is NULL. */
+ * into buf (room for its text and a NUL). */
 static ALWAYS_INLINE int fast_string_put(mc_cursor_ *c, const mc_field *f, void *out, const char *q, char *buf)
 {
     const char *p = c->p;
     size_t n = (size_t)(q - p - 1);
     mc_string *s = (mc_string *)(void *)((char *)out + f->offset);
-    if (UNLIKELY(buf == NULL))
-        return fast_oom(c, p);
-    copy_short(buf, p + 1, n);
-    buf[n] = '\0';
+    /* the stores first: during the copy only buf, p and n stay live */
     s->data = buf;
     s->len = n;
     *(mc_presence *)((char *)out + f->presence) = MC_PRESENT;
     c->p = q + 1;
+    copy_short(buf, p + 1, n);
+    buf[n] = '\0';
     return MC_OK;
 }
 
-/* Plain ASCII without escapes: one scan, one allocation, one inline copy. */
+/* A plain string when the arena's free region is too small for it, or
+ * without an arena. */
+static NOINLINE int fast_string_alloc(mc_cursor_ *c, const mc_field *f, void *out, const char *q)
+{
+    char *buf = (char *)dalloc_slow((dec *)(void *)c, (size_t)(q - c->p));
+    if (UNLIKELY(buf == NULL))
+        return fail((dec *)(void *)c, MC_ERR_NO_MEMORY, c->p, "out of memory");
+    return fast_string_put(c, f, out, q, buf);
+}
+
+#if SSE2
+/* find_special for at least 16 bytes in [p, end): no short-input paths, whose
+ * word constants would cost mc_fast_string_ callee-saved registers. */
+static ALWAYS_INLINE const char *find_special_16(const char *p, const char *end)
+{
+    unsigned m;
+    do {
+        if ((m = special_mask16(p)) != 0)
+            return p + __builtin_ctz(m);
+        p += 16;
+    } while (end - p >= 16);
+    if (p == end)
+        return end;
+    if ((m = special_mask16(end - 16)) != 0) /* overlapping plain bytes: flags are exact */
+        return end - 16 + __builtin_ctz(m);
+    return end;
+}
+#define FAST_STRING_ROOM 17 /* the quote and 16 bytes: find_special_16 applies */
+#define FAST_STRING_FIND find_special_16
+#else
+#define FAST_STRING_ROOM 1
+#define FAST_STRING_FIND find_special
+#endif
+
+/* Plain ASCII without escapes: one scan, one allocation, one inline copy.
+ * Everything but the arena bump is out of line (tail calls), so that this
+ * needs no callee-saved registers; so is a string near the end of the input. */
 int mc_fast_string_(mc_cursor_ *c, const mc_field *f, void *out)
 {
     const char *p = c->p, *q;
     const char *const end = c->end;
-    if (LIKELY(p < end && *p == '"')) {
-        q = find_special(p + 1, end);
-        if (LIKELY(q < end && *q == '"'))
-            return fast_string_put(c, f, out, q, (char *)dalloc((dec *)(void *)c, (size_t)(q - p)));
+    if (LIKELY(end - p >= FAST_STRING_ROOM && *p == '"')) {
+        q = FAST_STRING_FIND(p + 1, end);
+        if (LIKELY(q < end && *q == '"')) {
+            dec *d = (dec *)(void *)c;
+            char *buf = d->ap;
+            if (LIKELY((size_t)(q - p) <= (size_t)(d->alim - buf))) { /* dalloc_str inline */
+                d->ap = buf + (q - p);
+                d->alast = buf;
+                return fast_string_put(c, f, out, q, buf);
+            }
+            return fast_string_alloc(c, f, out, q);
+        }
         return fast_string_rest(c, f, out, q);
     }
     return fast_member(c, f, out, MC_KIND_STRING);
@@ -2725,8 +2847,7 @@ int mc_decode(const mc_type *t, void *out, const char *json, size_t len, const m
         return MC_ERR_INVALID_ARG;
     }
     memset(out, 0, t->size);
-    d.a = opt ? opt->allocator : NULL;
-    d.arena = d.a != NULL && d.a->realloc == arena_realloc ? (mc_arena *)d.a->ctx : NULL;
+    dec_alloc_begin(&d, opt ? opt->allocator : NULL);
     d.flags = opt ? opt->flags : 0;
     d.max_depth = opt && opt->max_depth ? opt->max_depth : MC_DEFAULT_MAX_DEPTH;
     if (d.max_depth > MC_MAX_DEPTH_LIMIT)
@@ -2755,6 +2876,7 @@ int mc_decode(const mc_type *t, void *out, const char *json, size_t len, const m
         if (d.c.p != d.c.end)
             rc = fail(&d, MC_ERR_TRAILING, d.c.p, "unexpected data after the JSON value");
     }
+    dec_alloc_end(&d);
     scratch_free(&d);
     if (rc != MC_OK)
         clear_type(t, out, d.a);
