@@ -930,26 +930,99 @@ static ALWAYS_INLINE uint32_t hex4_valid(const char *s)
     return (hex_digit(s[0]) << 12) | (hex_digit(s[1]) << 8) | (hex_digit(s[2]) << 4) | hex_digit(s[3]);
 }
 
+/* Copy n bytes with word moves inline: strings here are short, and a call to
+ * memcpy costs more than the copy. Never writes outside dst[0..n). */
+static ALWAYS_INLINE void copy_short(char *dst, const char *src, size_t n)
+{
+    uint64_t w;
+#if SSE2
+    if (n >= 16) {
+        size_t i;
+        for (i = 0; i + 16 < n; i += 16)
+            _mm_storeu_si128((__m128i *)(void *)(dst + i), _mm_loadu_si128((const __m128i *)(const void *)(src + i)));
+        _mm_storeu_si128((__m128i *)(void *)(dst + n - 16), _mm_loadu_si128((const __m128i *)(const void *)(src + n - 16)));
+        return;
+    }
+#endif
+    if (n >= 8) {
+        size_t i;
+        for (i = 0; i + 8 < n; i += 8) {
+            memcpy(&w, src + i, 8);
+            memcpy(dst + i, &w, 8);
+        }
+        memcpy(&w, src + n - 8, 8); /* the last word, overlapping the previous one */
+        memcpy(dst + n - 8, &w, 8);
+    } else if (n >= 4) {
+        uint32_t x, y;
+        memcpy(&x, src, 4);
+        memcpy(&y, src + n - 4, 4);
+        memcpy(dst, &x, 4);
+        memcpy(dst + n - 4, &y, 4);
+    } else {
+        size_t i;
+        for (i = 0; i < n; i++)
+            dst[i] = src[i];
+    }
+}
+
+/* The first '\\' in validated string text [s, e), or e: words of eight, then
+ * bytes (the text is short; unescape takes longer runs 16 bytes at a time). */
+static ALWAYS_INLINE const char *find_backslash(const char *s, const char *e)
+{
+#if SWAR
+    while (e - s >= 8) {
+        uint64_t w, m;
+        memcpy(&w, s, 8);
+        w ^= ONES * '\\';
+        m = (w - ONES) & ~w & HIGHS; /* the lowest flag is the first zero byte */
+        if (m != 0)
+            return s + (__builtin_ctzll(m) >> 3);
+        s += 8;
+    }
+#endif
+    while (s < e && *s != '\\')
+        s++;
+    return s;
+}
+
 /*
  * Unescape validated JSON string text s[0..n) into dst (room for n bytes);
- * returns the bytes written. Runs between escapes are copied whole (memchr
- * finds the next backslash); a run of escapes (a \u-escaped word, a surrogate
- * pair) is decoded without a search between them.
+ * returns the bytes written. Runs between escapes are copied inline, no calls:
+ * with SSE2 16 bytes per step are stored whole before the backslash is looked
+ * for (the output never runs ahead of the input, so a whole input block fits
+ * in dst), the rest found by find_backslash and moved by copy_short. A run of
+ * escapes (a \u-escaped word, a surrogate pair) is decoded without a search
+ * between them.
  */
 static size_t unescape(char *dst, const char *s, size_t n)
 {
     const char *e = s + n;
     char *o = dst;
-    while (s < e) {
-        const char *bs = (const char *)memchr(s, '\\', (size_t)(e - s));
-        if (bs == NULL) {
-            memcpy(o, s, (size_t)(e - s));
-            o += e - s;
-            break;
+    for (;;) {
+        const char *bs;
+#if SSE2
+        while (e - s >= 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+            unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
+            _mm_storeu_si128((__m128i *)(void *)o, x);
+            if (m != 0) {
+                s += __builtin_ctz(m);
+                o += __builtin_ctz(m);
+                goto escapes;
+            }
+            s += 16;
+            o += 16;
         }
-        memcpy(o, s, (size_t)(bs - s));
+#endif
+        bs = find_backslash(s, e);
+        copy_short(o, s, (size_t)(bs - s));
         o += bs - s;
         s = bs;
+        if (s == e)
+            break;
+#if SSE2
+    escapes:
+#endif
         do {
             char c = s[1];
             if (c == 'u') {
@@ -990,6 +1063,8 @@ static size_t unescape(char *dst, const char *s, size_t n)
             }
             s += 2;
         } while (s < e && *s == '\\');
+        if (s == e)
+            break;
     }
     return (size_t)(o - dst);
 }
@@ -1461,42 +1536,6 @@ static int expect_lit(dec *d, const char *lit, size_t n)
 
 /* ---- strings ------------------------------------------------------------ */
 
-/* Copy n bytes with word moves inline: strings here are short, and a call to
- * memcpy costs more than the copy. Never writes outside dst[0..n). */
-static ALWAYS_INLINE void copy_short(char *dst, const char *src, size_t n)
-{
-    uint64_t w;
-#if SSE2
-    if (n >= 16) {
-        size_t i;
-        for (i = 0; i + 16 < n; i += 16)
-            _mm_storeu_si128((__m128i *)(void *)(dst + i), _mm_loadu_si128((const __m128i *)(const void *)(src + i)));
-        _mm_storeu_si128((__m128i *)(void *)(dst + n - 16), _mm_loadu_si128((const __m128i *)(const void *)(src + n - 16)));
-        return;
-    }
-#endif
-    if (n >= 8) {
-        size_t i;
-        for (i = 0; i + 8 < n; i += 8) {
-            memcpy(&w, src + i, 8);
-            memcpy(dst + i, &w, 8);
-        }
-        memcpy(&w, src + n - 8, 8); /* the last word, overlapping the previous one */
-        memcpy(dst + n - 8, &w, 8);
-    } else if (n >= 4) {
-        uint32_t x, y;
-        memcpy(&x, src, 4);
-        memcpy(&y, src + n - 4, 4);
-        memcpy(dst, &x, 4);
-        memcpy(dst + n - 4, &y, 4);
-    } else {
-        size_t i;
-        for (i = 0; i < n; i++)
-            dst[i] = src[i];
-    }
-}
-
-
 typedef struct span {
     const char *s; /* text between the quotes */
     size_t n;
@@ -1683,16 +1722,36 @@ static inline int scan_string(dec *d, span *sp)
     return scan_string_slow(d, sp, p);
 }
 
+/* Escaped text of up to this many bytes is unescaped on the stack first when
+ * the output is not an arena: one exact-size allocation, no shrink. */
+#define UNESCAPE_STACK 256
+
 /* Copy a scanned string into a new exact-size allocation. */
 static int span_to_string(dec *d, const span *sp, mc_string *out, const char *at)
 {
-    char *buf = dalloc_str(d, sp->n + 1);
+    char *buf;
     size_t len = sp->n;
-    if (buf == NULL)
-        return fail(d, MC_ERR_NO_MEMORY, at, "out of memory");
     if (!sp->esc) {
-        memcpy(buf, sp->s, len);
+        if ((buf = dalloc_str(d, len + 1)) == NULL)
+            return fail(d, MC_ERR_NO_MEMORY, at, "out of memory");
+        copy_short(buf, sp->s, len);
+    } else if (d->arena != NULL) {
+        /* unescaped in place; the bytes the escapes saved go back to the
+         * arena (buf is its most recent allocation) */
+        if ((buf = dalloc_str(d, sp->n + 1)) == NULL)
+            return fail(d, MC_ERR_NO_MEMORY, at, "out of memory");
+        len = unescape(buf, sp->s, sp->n);
+        if (d->ap == buf + sp->n + 1)
+            d->ap = buf + len + 1;
+    } else if (sp->n <= UNESCAPE_STACK) {
+        char tmp[UNESCAPE_STACK];
+        len = unescape(tmp, sp->s, sp->n);
+        if ((buf = dalloc_str(d, len + 1)) == NULL)
+            return fail(d, MC_ERR_NO_MEMORY, at, "out of memory");
+        copy_short(buf, tmp, len);
     } else {
+        if ((buf = dalloc_str(d, sp->n + 1)) == NULL)
+            return fail(d, MC_ERR_NO_MEMORY, at, "out of memory");
         len = unescape(buf, sp->s, sp->n);
         if (len < sp->n) {
             char *q = (char *)xrealloc(d->a, buf, sp->n + 1, len + 1);
