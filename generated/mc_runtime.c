@@ -863,24 +863,23 @@ static bool is_uuid(const char *s, size_t n)
     return true;
 }
 
-static int hexval(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
+/* 0x10 | the value of each hex digit, 0 for other bytes: four digits are
+ * checked with one test of the four entries and-ed. */
+static const unsigned char hex_table[256] = {
+    ['0'] = 0x10, ['1'] = 0x11, ['2'] = 0x12, ['3'] = 0x13, ['4'] = 0x14, ['5'] = 0x15, ['6'] = 0x16,
+    ['7'] = 0x17, ['8'] = 0x18, ['9'] = 0x19, ['a'] = 0x1A, ['b'] = 0x1B, ['c'] = 0x1C, ['d'] = 0x1D,
+    ['e'] = 0x1E, ['f'] = 0x1F, ['A'] = 0x1A, ['B'] = 0x1B, ['C'] = 0x1C, ['D'] = 0x1D, ['E'] = 0x1E,
+    ['F'] = 0x1F,
+};
 
 /* The code unit of 4 hex digits at s, or -1. */
-static long hex4(const char *s)
+static ALWAYS_INLINE long hex4(const char *s)
 {
-    int a = hexval(s[0]), b = hexval(s[1]), c = hexval(s[2]), d = hexval(s[3]);
-    if ((a | b | c | d) < 0)
+    unsigned a = hex_table[(unsigned char)s[0]], b = hex_table[(unsigned char)s[1]];
+    unsigned c = hex_table[(unsigned char)s[2]], d = hex_table[(unsigned char)s[3]];
+    if ((a & b & c & d & 0x10) == 0)
         return -1;
-    return (long)((a << 12) | (b << 8) | (c << 4) | d);
+    return (long)(((a & 0xF) << 12) | ((b & 0xF) << 8) | ((c & 0xF) << 4) | (d & 0xF));
 }
 
 /*
@@ -985,6 +984,53 @@ static ALWAYS_INLINE const char *find_backslash(const char *s, const char *e)
     return s;
 }
 
+/* Decode the validated escape at *s (a backslash; a surrogate pair counts as
+ * one) into o, at most 4 bytes and never more than the escape's text; moves *s
+ * past it and returns the new o. */
+static ALWAYS_INLINE char *put_escape(char *o, const char **s)
+{
+    const char *p = *s;
+    char c = p[1];
+    if (c == 'u') {
+        uint32_t cp = hex4_valid(p + 2);
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (hex4_valid(p + 8) - 0xDC00);
+            *s = p + 12;
+        } else {
+            *s = p + 6;
+        }
+        if (cp < 0x80) {
+            *o++ = (char)cp;
+        } else if (cp < 0x800) {
+            o[0] = (char)(0xC0 | (cp >> 6));
+            o[1] = (char)(0x80 | (cp & 0x3F));
+            o += 2;
+        } else if (cp < 0x10000) {
+            o[0] = (char)(0xE0 | (cp >> 12));
+            o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            o[2] = (char)(0x80 | (cp & 0x3F));
+            o += 3;
+        } else {
+            o[0] = (char)(0xF0 | (cp >> 18));
+            o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+            o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            o[3] = (char)(0x80 | (cp & 0x3F));
+            o += 4;
+        }
+        return o;
+    }
+    switch (c) {
+    case 'b': *o++ = '\b'; break;
+    case 'f': *o++ = '\f'; break;
+    case 'n': *o++ = '\n'; break;
+    case 'r': *o++ = '\r'; break;
+    case 't': *o++ = '\t'; break;
+    default: *o++ = c; break; /* '"', '\\', '/' */
+    }
+    *s = p + 2;
+    return o;
+}
+
 /*
  * Unescape validated JSON string text s[0..n) into dst (room for n bytes);
  * returns the bytes written. Runs between escapes are copied inline, no calls:
@@ -1023,46 +1069,9 @@ static size_t unescape(char *dst, const char *s, size_t n)
 #if SSE2
     escapes:
 #endif
-        do {
-            char c = s[1];
-            if (c == 'u') {
-                uint32_t cp = hex4_valid(s + 2);
-                if (cp >= 0xD800 && cp <= 0xDBFF) {
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (hex4_valid(s + 8) - 0xDC00);
-                    s += 12;
-                } else {
-                    s += 6;
-                }
-                if (cp < 0x80) {
-                    *o++ = (char)cp;
-                } else if (cp < 0x800) {
-                    o[0] = (char)(0xC0 | (cp >> 6));
-                    o[1] = (char)(0x80 | (cp & 0x3F));
-                    o += 2;
-                } else if (cp < 0x10000) {
-                    o[0] = (char)(0xE0 | (cp >> 12));
-                    o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-                    o[2] = (char)(0x80 | (cp & 0x3F));
-                    o += 3;
-                } else {
-                    o[0] = (char)(0xF0 | (cp >> 18));
-                    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-                    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-                    o[3] = (char)(0x80 | (cp & 0x3F));
-                    o += 4;
-                }
-                continue;
-            }
-            switch (c) {
-            case 'b': *o++ = '\b'; break;
-            case 'f': *o++ = '\f'; break;
-            case 'n': *o++ = '\n'; break;
-            case 'r': *o++ = '\r'; break;
-            case 't': *o++ = '\t'; break;
-            default: *o++ = c; break; /* '"', '\\', '/' */
-            }
-            s += 2;
-        } while (s < e && *s == '\\');
+        do
+            o = put_escape(o, &s);
+        while (s < e && *s == '\\');
         if (s == e)
             break;
     }
@@ -1633,9 +1642,31 @@ static size_t esc_fail(int rc)
     return 0;
 }
 
+/* The letters after a backslash that make a two-byte escape. */
+static const bool esc_short[256] = {['"'] = true, ['\\'] = true, ['/'] = true, ['b'] = true,
+                                     ['f'] = true, ['n'] = true,   ['r'] = true, ['t'] = true};
+
+/* The bytes the valid escape at p (p[0] == '\\', p < end) spans, or 0 if it is
+ * invalid: check_escape's test without the reporting, inline for the scans. */
+static ALWAYS_INLINE size_t escape_len(const char *p, const char *end)
+{
+    long cp, lo;
+    if (end - p < 2)
+        return 0;
+    if (p[1] != 'u')
+        return esc_short[(unsigned char)p[1]] ? 2 : 0;
+    if (end - p < 6 || (cp = hex4(p + 2)) < 0)
+        return 0;
+    if (cp < 0xD800 || cp > 0xDFFF)
+        return 6;
+    if (cp > 0xDBFF || end - p < 12 || p[6] != '\\' || p[7] != 'u' || (lo = hex4(p + 8)) < 0xDC00 || lo > 0xDFFF)
+        return 0;
+    return 12;
+}
+
 /* Validate the escape at p (p[0] == '\\'); returns the bytes it spans, or 0
  * after reporting an error. */
-static size_t check_escape(dec *d, const char *p)
+static NOINLINE size_t check_escape(dec *d, const char *p)
 {
     long cp, lo;
     if (d->c.end - p < 2)
@@ -1658,6 +1689,29 @@ static size_t check_escape(dec *d, const char *p)
     }
 }
 
+/* The end of the run of valid UTF-8 characters at p (*p >= 0x80) in string
+ * text, or NULL after reporting the first invalid byte. */
+static ALWAYS_INLINE const char *utf8_run(dec *d, const char *p, const char *end)
+{
+    do { /* a run of non-ASCII characters without a scan between */
+        const unsigned char *u = (const unsigned char *)p;
+        size_t k;
+        /* the common two- and three-byte forms inline (E0 and ED
+         * have narrower second bytes: utf8_seq checks those) */
+        if (u[0] >= 0xC2 && u[0] <= 0xDF && end - p >= 2 && (u[1] & 0xC0) == 0x80)
+            k = 2;
+        else if (u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED && end - p >= 3 && (u[1] & 0xC0) == 0x80 &&
+                 (u[2] & 0xC0) == 0x80)
+            k = 3;
+        else if ((k = utf8_seq(u, (const unsigned char *)end)) == 0) {
+            (void)fail(d, MC_ERR_UTF8, p, "invalid UTF-8 byte 0x%02X in string", (unsigned)(unsigned char)*p);
+            return NULL;
+        }
+        p += k;
+    } while (p < end && (unsigned char)*p >= 0x80);
+    return p;
+}
+
 /*
  * Scan the string starting at d->c.p (a '"'), validating it completely: escapes,
  * surrogate pairs, control bytes, UTF-8; from is where to resume (d->c.p + 1, or
@@ -1677,28 +1731,15 @@ static int scan_string_slow(dec *d, span *sp, const char *from)
         if (*p == '"')
             break;
         if (*p == '\\') {
-            size_t k = check_escape(d, p);
-            if (k == 0)
+            size_t k = escape_len(p, end);
+            if (k == 0 && (k = check_escape(d, p)) == 0)
                 return d->code;
             esc = true;
             p += k;
         } else if ((unsigned char)*p < 0x20) {
             return fail(d, MC_ERR_SYNTAX, p, "unescaped control character 0x%02X in string", (unsigned)*p);
-        } else {
-            do { /* a run of non-ASCII characters without a scan between */
-                const unsigned char *u = (const unsigned char *)p;
-                size_t k;
-                /* the common two- and three-byte forms inline (E0 and ED
-                 * have narrower second bytes: utf8_seq checks those) */
-                if (u[0] >= 0xC2 && u[0] <= 0xDF && end - p >= 2 && (u[1] & 0xC0) == 0x80)
-                    k = 2;
-                else if (u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED && end - p >= 3 && (u[1] & 0xC0) == 0x80 &&
-                         (u[2] & 0xC0) == 0x80)
-                    k = 3;
-                else if ((k = utf8_seq(u, (const unsigned char *)end)) == 0)
-                    return fail(d, MC_ERR_UTF8, p, "invalid UTF-8 byte 0x%02X in string", (unsigned)(unsigned char)*p);
-                p += k;
-            } while (p < end && (unsigned char)*p >= 0x80);
+        } else if ((p = utf8_run(d, p, end)) == NULL) {
+            return d->code;
         }
     }
     sp->s = d->c.p + 1;
@@ -1707,6 +1748,69 @@ static int scan_string_slow(dec *d, span *sp, const char *from)
     d->c.p = p + 1;
     return MC_OK;
 }
+
+#if SSE2
+#define SCAN_GAVE_UP 1 /* scan_unescape: no room, or near the end of the input */
+
+/*
+ * A string value whose plain ASCII prefix [d->c.p + 1, q) was scanned already
+ * (q: its first special byte), validated exactly as scan_string_slow does and
+ * unescaped in the same pass into dst[0..cap): 16 bytes per step are stored
+ * whole and then looked at, so plain runs cost no second pass and no copy.
+ * Returns MC_OK with the text's length in *len (room for a NUL after it) and
+ * d->c.p past the closing quote; an error, reported; or SCAN_GAVE_UP without
+ * a change when dst is too small or fewer than 16 bytes of input are left
+ * (then scan_string_slow from q gives the result, or the same error).
+ */
+static int scan_unescape(dec *d, const char *q, char *dst, size_t cap, size_t *len)
+{
+    const char *p = q, *const end = d->c.end;
+    size_t pre = (size_t)(q - (d->c.p + 1));
+    char *o = dst, *const lim = dst + cap;
+    if (cap < pre + 20)
+        return SCAN_GAVE_UP;
+    copy_short(o, d->c.p + 1, pre);
+    o += pre;
+    for (;;) {
+        unsigned m;
+        /* 16 bytes stored, and then 4 more at most (an escape) and a NUL */
+        if (end - p < 16 || lim - o < 20)
+            return SCAN_GAVE_UP;
+        _mm_storeu_si128((__m128i *)(void *)o, _mm_loadu_si128((const __m128i *)(const void *)p));
+        if ((m = special_mask16(p)) == 0) {
+            p += 16;
+            o += 16;
+            continue;
+        }
+        p += __builtin_ctz(m);
+        o += __builtin_ctz(m);
+        if (*p == '"')
+            break;
+        if (*p == '\\') {
+            size_t k = escape_len(p, end);
+            const char *e = p;
+            if (k == 0 && (k = check_escape(d, p)) == 0)
+                return d->code;
+            o = put_escape(o, &e);
+            p += k;
+        } else if ((unsigned char)*p < 0x20) {
+            return fail(d, MC_ERR_SYNTAX, p, "unescaped control character 0x%02X in string", (unsigned)*p);
+        } else {
+            const char *r = utf8_run(d, p, end);
+            if (r == NULL)
+                return d->code;
+            if ((size_t)(lim - o) < (size_t)(r - p) + 20)
+                return SCAN_GAVE_UP;
+            copy_short(o, p, (size_t)(r - p));
+            o += r - p;
+            p = r;
+        }
+    }
+    *len = (size_t)(o - dst);
+    d->c.p = p + 1;
+    return MC_OK;
+}
+#endif
 
 /* scan_string's common case inline: plain ASCII up to the closing quote. */
 static inline int scan_string(dec *d, span *sp)
@@ -1766,6 +1870,44 @@ static int span_to_string(dec *d, const span *sp, mc_string *out, const char *at
     out->data = buf;
     out->len = len;
     return MC_OK;
+}
+
+/*
+ * A string value with escapes or non-ASCII text from q, its first special
+ * byte after the plain prefix at d->c.p (its quote), into out: with SSE2
+ * validated and unescaped in one pass, straight into the arena's free region
+ * when it has room, else on the stack and then into one exact allocation;
+ * otherwise (no room, the end of the input near) scanned, then copied.
+ */
+static NOINLINE int string_rest(dec *d, mc_string *out, const char *q)
+{
+    const char *at = d->c.p;
+    span sp;
+    int rc;
+#if SSE2
+    char tmp[UNESCAPE_STACK];
+    size_t len = 0, room = (size_t)(d->alim - d->ap);
+    char *buf = room >= sizeof tmp ? d->ap : tmp;
+    if ((rc = scan_unescape(d, q, buf, buf == tmp ? sizeof tmp : room, &len)) == MC_OK) {
+        if (buf != tmp) {
+            d->alast = buf;
+            d->ap = buf + len + 1;
+        } else {
+            if ((buf = dalloc_str(d, len + 1)) == NULL)
+                return fail(d, MC_ERR_NO_MEMORY, at, "out of memory");
+            copy_short(buf, tmp, len);
+        }
+        buf[len] = '\0';
+        out->data = buf;
+        out->len = len;
+        return MC_OK;
+    }
+    if (rc != SCAN_GAVE_UP)
+        return rc;
+#endif
+    if ((rc = scan_string_slow(d, &sp, q)) != MC_OK)
+        return rc;
+    return span_to_string(d, &sp, out, at);
 }
 
 /* ---- numbers ------------------------------------------------------------ */
@@ -2121,10 +2263,8 @@ static ALWAYS_INLINE int dec_member_k(dec *d, const mc_field *f, char *out, unsi
             } else {
                 /* escapes or non-ASCII: validate from q on, no second scan of
                  * the plain prefix */
-                span sp;
                 int rc;
-                if ((rc = scan_string_slow(d, &sp, q)) != MC_OK ||
-                    (rc = span_to_string(d, &sp, (mc_string *)(void *)(out + f->offset), p)) != MC_OK)
+                if ((rc = string_rest(d, (mc_string *)(void *)(out + f->offset), q)) != MC_OK)
                     return rc;
                 *(mc_presence *)(out + f->presence) = MC_PRESENT;
                 return MC_OK;
@@ -2719,12 +2859,8 @@ static NOINLINE int fast_member(mc_cursor_ *c, const mc_field *f, void *out, uns
  * byte after the plain prefix at c->p (its quote). */
 static NOINLINE int fast_string_rest(mc_cursor_ *c, const mc_field *f, void *out, const char *q)
 {
-    dec *d = (dec *)(void *)c;
-    const char *at = c->p;
-    span sp;
     int rc;
-    if ((rc = scan_string_slow(d, &sp, q)) != MC_OK ||
-        (rc = span_to_string(d, &sp, (mc_string *)(void *)((char *)out + f->offset), at)) != MC_OK)
+    if ((rc = string_rest((dec *)(void *)c, (mc_string *)(void *)((char *)out + f->offset), q)) != MC_OK)
         return rc;
     *(mc_presence *)((char *)out + f->presence) = MC_PRESENT;
     return MC_OK;
