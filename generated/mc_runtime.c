@@ -936,9 +936,14 @@ static ALWAYS_INLINE void copy_short(char *dst, const char *src, size_t n)
     uint64_t w;
 #if SSE2
     if (n >= 16) {
-        size_t i;
-        for (i = 0; i + 16 < n; i += 16)
-            _mm_storeu_si128((__m128i *)(void *)(dst + i), _mm_loadu_si128((const __m128i *)(const void *)(src + i)));
+        if (n > 32) {
+            size_t i;
+            for (i = 0; i + 16 < n; i += 16)
+                _mm_storeu_si128((__m128i *)(void *)(dst + i),
+                                 _mm_loadu_si128((const __m128i *)(const void *)(src + i)));
+        } else { /* 16..32 bytes (ids): the first and the last 16, overlapping */
+            _mm_storeu_si128((__m128i *)(void *)dst, _mm_loadu_si128((const __m128i *)(const void *)src));
+        }
         _mm_storeu_si128((__m128i *)(void *)(dst + n - 16), _mm_loadu_si128((const __m128i *)(const void *)(src + n - 16)));
         return;
     }
