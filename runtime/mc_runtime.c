@@ -1701,6 +1701,19 @@ static ALWAYS_INLINE const char *utf8_run(dec *d, const char *p, const char *end
     do { /* a run of non-ASCII characters without a scan between */
         const unsigned char *u = (const unsigned char *)p;
         size_t k;
+#if SWAR
+        /* the common two- and three-byte forms by masks on the next four bytes
+         * (little-endian): C2..DF 80..BF, and E1..EF 80..BF 80..BF but for ED
+         * (E0, ED, C0 and C1 have narrower ranges, and fewer than four bytes
+         * left match neither: utf8_seq checks those) */
+        uint32_t w = 0;
+        if (end - p >= 4)
+            memcpy(&w, p, 4);
+        if ((w & 0xC0E0u) == 0x80C0u && (w & 0x1Eu) != 0)
+            k = 2;
+        else if ((w & 0xC0C0F0u) == 0x8080E0u && (w & 0xFFu) != 0xE0u && (w & 0xFFu) != 0xEDu)
+            k = 3;
+#else
         /* the common two- and three-byte forms inline (E0 and ED
          * have narrower second bytes: utf8_seq checks those) */
         if (u[0] >= 0xC2 && u[0] <= 0xDF && end - p >= 2 && (u[1] & 0xC0) == 0x80)
@@ -1708,6 +1721,7 @@ static ALWAYS_INLINE const char *utf8_run(dec *d, const char *p, const char *end
         else if (u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED && end - p >= 3 && (u[1] & 0xC0) == 0x80 &&
                  (u[2] & 0xC0) == 0x80)
             k = 3;
+#endif
         else if ((k = utf8_seq(u, (const unsigned char *)end)) == 0) {
             (void)fail(d, MC_ERR_UTF8, p, "invalid UTF-8 byte 0x%02X in string", (unsigned)(unsigned char)*p);
             return NULL;

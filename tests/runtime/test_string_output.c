@@ -371,6 +371,33 @@ static void test_string_errors_in_one_pass(void **state)
             }
 }
 
+/* Multi-byte characters with fewer than four bytes of input left. */
+static void test_utf8_at_the_end_of_the_input(void **state)
+{
+    static const struct {
+        const char *json;
+        int code;
+        size_t offset;
+    } cases[] = {
+        {"{\"id\":\"ab\xc3\xa9", MC_ERR_SYNTAX, 6},     {"{\"id\":\"ab\xc3", MC_ERR_UTF8, 9},
+        {"{\"id\":\"\xe8\xaa\x8d", MC_ERR_SYNTAX, 6},  {"{\"id\":\"\xe8\xaa", MC_ERR_UTF8, 7},
+        {"{\"id\":\"\xf0\x9f\x98", MC_ERR_UTF8, 7},    {"{\"id\":\"\xc3\xa9\"}", MC_OK, 0},
+        {"{\"id\":\"\xe8\xaa\x8d\"}", MC_OK, 0},     {"{\"id\":\"\xc3\xa9\"", MC_ERR_SYNTAX, 10},
+    };
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        certification_task t;
+        mc_error err;
+        int rc = certification_task_from_json(&t, cases[i].json, strlen(cases[i].json), NULL, &err);
+        assert_int_equal(rc, cases[i].code);
+        if (rc != MC_OK)
+            assert_int_equal(err.offset, cases[i].offset);
+        else
+            certification_task_clear(&t, NULL);
+    }
+}
+
 /* ---- every byte in a plain string ---------------------------------------------- */
 
 static void test_every_byte_value(void **state)
@@ -421,6 +448,7 @@ int main(void)
         cmocka_unit_test(test_arena_block_failure),
         cmocka_unit_test(test_escapes_and_utf8_in_one_pass),
         cmocka_unit_test(test_string_errors_in_one_pass),
+        cmocka_unit_test(test_utf8_at_the_end_of_the_input),
         cmocka_unit_test(test_every_byte_value),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
