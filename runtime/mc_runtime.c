@@ -1203,7 +1203,8 @@ typedef struct dec {
      * allocation. The arena's used_/last_ are brought up to date (flush) before
      * anything else touches the arena: every other allocation goes through
      * `glue`, and mc_decode flushes at its end. Without an arena (or without a
-     * block yet) the region is empty, so every dalloc takes dalloc_slow. */
+     * block yet) the region is empty, so every allocation takes dalloc_slow;
+     * abase and alast are set only with an arena. */
     char *ap, *alim, *abase, *alast;
     const char *base;
     const mc_allocator *a; /* the caller's allocator, or &glue with an arena */
@@ -1284,10 +1285,10 @@ static void dec_alloc_begin(dec *d, const mc_allocator *a)
         d->glue.ctx = d;
         d->a = &d->glue;
         dec_arena_load(d);
-    } else {
+    } else { /* an empty free region: only dalloc_str looks at it */
         d->a = a;
         d->arena = NULL;
-        d->abase = d->ap = d->alim = d->alast = &d->no_room;
+        d->ap = d->alim = &d->no_room;
     }
 }
 
@@ -1325,12 +1326,14 @@ static ALWAYS_INLINE char *dalloc_str(dec *d, size_t n)
  * allocations (ARENA_ALIGN from the block's payload). */
 static inline void *dalloc(dec *d, size_t n)
 {
-    size_t off = ROUND_UP((size_t)(d->ap - d->abase)), size = (size_t)(d->alim - d->abase);
-    if (LIKELY(off <= size && n <= size - off)) {
-        char *p = d->abase + off;
-        d->ap = p + n;
-        d->alast = p;
-        return p;
+    if (d->arena != NULL) {
+        size_t off = ROUND_UP((size_t)(d->ap - d->abase)), size = (size_t)(d->alim - d->abase);
+        if (LIKELY(off <= size && n <= size - off)) {
+            char *p = d->abase + off;
+            d->ap = p + n;
+            d->alast = p;
+            return p;
+        }
     }
     return dalloc_slow(d, n);
 }
