@@ -989,6 +989,30 @@ static ALWAYS_INLINE const char *find_backslash(const char *s, const char *e)
     return s;
 }
 
+/* Code point cp (a scalar value) as UTF-8 at o; returns the new o. */
+static ALWAYS_INLINE char *put_utf8(char *o, uint32_t cp)
+{
+    if (cp < 0x80) {
+        *o++ = (char)cp;
+    } else if (cp < 0x800) {
+        o[0] = (char)(0xC0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        o += 2;
+    } else if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12));
+        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        o += 3;
+    } else {
+        o[0] = (char)(0xF0 | (cp >> 18));
+        o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[3] = (char)(0x80 | (cp & 0x3F));
+        o += 4;
+    }
+    return o;
+}
+
 /* Decode the validated escape at *s (a backslash; a surrogate pair counts as
  * one) into o, at most 4 bytes and never more than the escape's text; moves *s
  * past it and returns the new o. */
@@ -1004,25 +1028,7 @@ static ALWAYS_INLINE char *put_escape(char *o, const char **s)
         } else {
             *s = p + 6;
         }
-        if (cp < 0x80) {
-            *o++ = (char)cp;
-        } else if (cp < 0x800) {
-            o[0] = (char)(0xC0 | (cp >> 6));
-            o[1] = (char)(0x80 | (cp & 0x3F));
-            o += 2;
-        } else if (cp < 0x10000) {
-            o[0] = (char)(0xE0 | (cp >> 12));
-            o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-            o[2] = (char)(0x80 | (cp & 0x3F));
-            o += 3;
-        } else {
-            o[0] = (char)(0xF0 | (cp >> 18));
-            o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-            o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-            o[3] = (char)(0x80 | (cp & 0x3F));
-            o += 4;
-        }
-        return o;
+        return put_utf8(o, cp);
     }
     switch (c) {
     case 'b': *o++ = '\b'; break;
@@ -1667,22 +1673,34 @@ static size_t esc_fail(int rc)
 static const bool esc_short[256] = {['"'] = true, ['\\'] = true, ['/'] = true, ['b'] = true,
                                      ['f'] = true, ['n'] = true,   ['r'] = true, ['t'] = true};
 
+/* The \u escape at p (p[1] == 'u', p < end), a surrogate pair counted as one:
+ * its code point in *cp and the bytes it spans, or 0 if it is invalid
+ * (check_escape tells why). Checked and decoded in one look. */
+static ALWAYS_INLINE size_t u_escape(const char *p, const char *end, uint32_t *cp)
+{
+    long hi, lo;
+    if (end - p < 6 || (hi = hex4(p + 2)) < 0)
+        return 0;
+    if (hi < 0xD800 || hi > 0xDFFF) {
+        *cp = (uint32_t)hi;
+        return 6;
+    }
+    if (hi > 0xDBFF || end - p < 12 || p[6] != '\\' || p[7] != 'u' || (lo = hex4(p + 8)) < 0xDC00 || lo > 0xDFFF)
+        return 0;
+    *cp = 0x10000 + ((uint32_t)(hi - 0xD800) << 10) + (uint32_t)(lo - 0xDC00);
+    return 12;
+}
+
 /* The bytes the valid escape at p (p[0] == '\\', p < end) spans, or 0 if it is
  * invalid: check_escape's test without the reporting, inline for the scans. */
 static ALWAYS_INLINE size_t escape_len(const char *p, const char *end)
 {
-    long cp, lo;
+    uint32_t cp;
     if (end - p < 2)
         return 0;
     if (p[1] != 'u')
         return esc_short[(unsigned char)p[1]] ? 2 : 0;
-    if (end - p < 6 || (cp = hex4(p + 2)) < 0)
-        return 0;
-    if (cp < 0xD800 || cp > 0xDFFF)
-        return 6;
-    if (cp > 0xDBFF || end - p < 12 || p[6] != '\\' || p[7] != 'u' || (lo = hex4(p + 8)) < 0xDC00 || lo > 0xDFFF)
-        return 0;
-    return 12;
+    return u_escape(p, end, &cp);
 }
 
 /* Validate the escape at p (p[0] == '\\'); returns the bytes it spans, or 0
@@ -1824,11 +1842,16 @@ static int scan_unescape(dec *d, const char *q, char *dst, size_t cap, size_t *l
         if (*p == '"')
             break;
         if (*p == '\\') {
-            size_t k = escape_len(p, end);
-            const char *e = p;
-            if (k == 0 && (k = check_escape(d, p)) == 0)
-                return d->code;
-            o = put_escape(o, &e);
+            uint32_t cp;
+            size_t k;
+            if (end - p >= 2 && p[1] == 'u' && (k = u_escape(p, end, &cp)) != 0) {
+                o = put_utf8(o, cp);
+            } else {
+                const char *e = p;
+                if ((k = escape_len(p, end)) == 0 && (k = check_escape(d, p)) == 0)
+                    return d->code;
+                o = put_escape(o, &e);
+            }
             p += k;
         } else if ((unsigned char)*p < 0x20) {
             return fail(d, MC_ERR_SYNTAX, p, "unescaped control character 0x%02X in string", (unsigned)*p);
