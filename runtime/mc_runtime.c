@@ -1008,24 +1008,23 @@ static bool is_uuid(const char *s, size_t n)
     return true;
 }
 
-static int hexval(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
+/* 0x10 | the value of each hex digit, 0 for other bytes: four digits are
+ * checked with one test of the four entries and-ed. */
+static const unsigned char hex_table[256] = {
+    ['0'] = 0x10, ['1'] = 0x11, ['2'] = 0x12, ['3'] = 0x13, ['4'] = 0x14, ['5'] = 0x15, ['6'] = 0x16,
+    ['7'] = 0x17, ['8'] = 0x18, ['9'] = 0x19, ['a'] = 0x1A, ['b'] = 0x1B, ['c'] = 0x1C, ['d'] = 0x1D,
+    ['e'] = 0x1E, ['f'] = 0x1F, ['A'] = 0x1A, ['B'] = 0x1B, ['C'] = 0x1C, ['D'] = 0x1D, ['E'] = 0x1E,
+    ['F'] = 0x1F,
+};
 
 /* The code unit of 4 hex digits at s, or -1. */
-static long hex4(const char *s)
+static ALWAYS_INLINE long hex4(const char *s)
 {
-    int a = hexval(s[0]), b = hexval(s[1]), c = hexval(s[2]), d = hexval(s[3]);
-    if ((a | b | c | d) < 0)
+    unsigned a = hex_table[(unsigned char)s[0]], b = hex_table[(unsigned char)s[1]];
+    unsigned c = hex_table[(unsigned char)s[2]], d = hex_table[(unsigned char)s[3]];
+    if ((a & b & c & d & 0x10) == 0)
         return -1;
-    return (long)((a << 12) | (b << 8) | (c << 4) | d);
+    return (long)(((a & 0xF) << 12) | ((b & 0xF) << 8) | ((c & 0xF) << 4) | (d & 0xF));
 }
 
 /*
@@ -1075,66 +1074,162 @@ static ALWAYS_INLINE uint32_t hex4_valid(const char *s)
     return (hex_digit(s[0]) << 12) | (hex_digit(s[1]) << 8) | (hex_digit(s[2]) << 4) | hex_digit(s[3]);
 }
 
+/* Copy n bytes with word moves inline: strings here are short, and a call to
+ * memcpy costs more than the copy. Never writes outside dst[0..n). */
+static ALWAYS_INLINE void copy_short(char *dst, const char *src, size_t n)
+{
+    uint64_t w;
+#if SSE2
+    if (n >= 16) {
+        if (n > 32) {
+            size_t i;
+            for (i = 0; i + 16 < n; i += 16)
+                _mm_storeu_si128((__m128i *)(void *)(dst + i),
+                                 _mm_loadu_si128((const __m128i *)(const void *)(src + i)));
+        } else { /* 16..32 bytes (ids): the first and the last 16, overlapping */
+            _mm_storeu_si128((__m128i *)(void *)dst, _mm_loadu_si128((const __m128i *)(const void *)src));
+        }
+        _mm_storeu_si128((__m128i *)(void *)(dst + n - 16), _mm_loadu_si128((const __m128i *)(const void *)(src + n - 16)));
+        return;
+    }
+#endif
+    if (n >= 8) {
+        size_t i;
+        for (i = 0; i + 8 < n; i += 8) {
+            memcpy(&w, src + i, 8);
+            memcpy(dst + i, &w, 8);
+        }
+        memcpy(&w, src + n - 8, 8); /* the last word, overlapping the previous one */
+        memcpy(dst + n - 8, &w, 8);
+    } else if (n >= 4) {
+        uint32_t x, y;
+        memcpy(&x, src, 4);
+        memcpy(&y, src + n - 4, 4);
+        memcpy(dst, &x, 4);
+        memcpy(dst + n - 4, &y, 4);
+    } else {
+        size_t i;
+        for (i = 0; i < n; i++)
+            dst[i] = src[i];
+    }
+}
+
+/* The first '\\' in validated string text [s, e), or e: words of eight, then
+ * bytes (the text is short; unescape takes longer runs 16 bytes at a time). */
+static ALWAYS_INLINE const char *find_backslash(const char *s, const char *e)
+{
+#if SWAR
+    while (e - s >= 8) {
+        uint64_t w, m;
+        memcpy(&w, s, 8);
+        w ^= ONES * '\\';
+        m = (w - ONES) & ~w & HIGHS; /* the lowest flag is the first zero byte */
+        if (m != 0)
+            return s + (__builtin_ctzll(m) >> 3);
+        s += 8;
+    }
+#endif
+    while (s < e && *s != '\\')
+        s++;
+    return s;
+}
+
+/* Code point cp (a scalar value) as UTF-8 at o; returns the new o. */
+static ALWAYS_INLINE char *put_utf8(char *o, uint32_t cp)
+{
+    if (cp < 0x80) {
+        *o++ = (char)cp;
+    } else if (cp < 0x800) {
+        o[0] = (char)(0xC0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        o += 2;
+    } else if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12));
+        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        o += 3;
+    } else {
+        o[0] = (char)(0xF0 | (cp >> 18));
+        o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[3] = (char)(0x80 | (cp & 0x3F));
+        o += 4;
+    }
+    return o;
+}
+
+/* Decode the validated escape at *s (a backslash; a surrogate pair counts as
+ * one) into o, at most 4 bytes and never more than the escape's text; moves *s
+ * past it and returns the new o. */
+static ALWAYS_INLINE char *put_escape(char *o, const char **s)
+{
+    const char *p = *s;
+    char c = p[1];
+    if (c == 'u') {
+        uint32_t cp = hex4_valid(p + 2);
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (hex4_valid(p + 8) - 0xDC00);
+            *s = p + 12;
+        } else {
+            *s = p + 6;
+        }
+        return put_utf8(o, cp);
+    }
+    switch (c) {
+    case 'b': *o++ = '\b'; break;
+    case 'f': *o++ = '\f'; break;
+    case 'n': *o++ = '\n'; break;
+    case 'r': *o++ = '\r'; break;
+    case 't': *o++ = '\t'; break;
+    default: *o++ = c; break; /* '"', '\\', '/' */
+    }
+    *s = p + 2;
+    return o;
+}
+
 /*
  * Unescape validated JSON string text s[0..n) into dst (room for n bytes);
- * returns the bytes written. Runs between escapes are copied whole (memchr
- * finds the next backslash); a run of escapes (a \u-escaped word, a surrogate
- * pair) is decoded without a search between them.
+ * returns the bytes written. Runs between escapes are copied inline, no calls:
+ * with SSE2 16 bytes per step are stored whole before the backslash is looked
+ * for (the output never runs ahead of the input, so a whole input block fits
+ * in dst), the rest found by find_backslash and moved by copy_short. A run of
+ * escapes (a \u-escaped word, a surrogate pair) is decoded without a search
+ * between them.
  */
 static size_t unescape(char *dst, const char *s, size_t n)
 {
     const char *e = s + n;
     char *o = dst;
-    while (s < e) {
-        const char *bs = (const char *)memchr(s, '\\', (size_t)(e - s));
-        if (bs == NULL) {
-            memcpy(o, s, (size_t)(e - s));
-            o += e - s;
-            break;
+    for (;;) {
+        const char *bs;
+#if SSE2
+        while (e - s >= 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+            unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
+            _mm_storeu_si128((__m128i *)(void *)o, x);
+            if (m != 0) {
+                s += __builtin_ctz(m);
+                o += __builtin_ctz(m);
+                goto escapes;
+            }
+            s += 16;
+            o += 16;
         }
-        memcpy(o, s, (size_t)(bs - s));
+#endif
+        bs = find_backslash(s, e);
+        copy_short(o, s, (size_t)(bs - s));
         o += bs - s;
         s = bs;
-        do {
-            char c = s[1];
-            if (c == 'u') {
-                uint32_t cp = hex4_valid(s + 2);
-                if (cp >= 0xD800 && cp <= 0xDBFF) {
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (hex4_valid(s + 8) - 0xDC00);
-                    s += 12;
-                } else {
-                    s += 6;
-                }
-                if (cp < 0x80) {
-                    *o++ = (char)cp;
-                } else if (cp < 0x800) {
-                    o[0] = (char)(0xC0 | (cp >> 6));
-                    o[1] = (char)(0x80 | (cp & 0x3F));
-                    o += 2;
-                } else if (cp < 0x10000) {
-                    o[0] = (char)(0xE0 | (cp >> 12));
-                    o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-                    o[2] = (char)(0x80 | (cp & 0x3F));
-                    o += 3;
-                } else {
-                    o[0] = (char)(0xF0 | (cp >> 18));
-                    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-                    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-                    o[3] = (char)(0x80 | (cp & 0x3F));
-                    o += 4;
-                }
-                continue;
-            }
-            switch (c) {
-            case 'b': *o++ = '\b'; break;
-            case 'f': *o++ = '\f'; break;
-            case 'n': *o++ = '\n'; break;
-            case 'r': *o++ = '\r'; break;
-            case 't': *o++ = '\t'; break;
-            default: *o++ = c; break; /* '"', '\\', '/' */
-            }
-            s += 2;
-        } while (s < e && *s == '\\');
+        if (s == e)
+            break;
+#if SSE2
+    escapes:
+#endif
+        do
+            o = put_escape(o, &s);
+        while (s < e && *s == '\\');
+        if (s == e)
+            break;
     }
     return (size_t)(o - dst);
 }
@@ -1282,10 +1377,20 @@ typedef struct smark {
 
 typedef struct dec {
     mc_cursor_ c;    /* first: generated fast paths see only this (p, end, obj) */
+    /* The free part of the arena's current block, [ap, alim), bumped here while
+     * decoding; abase is the block's payload and alast the most recent output
+     * allocation. The arena's used_/last_ are brought up to date (flush) before
+     * anything else touches the arena: every other allocation goes through
+     * `glue`, and mc_decode flushes at its end. Without an arena (or without a
+     * block yet) the region is empty, so every allocation takes dalloc_slow;
+     * abase and alast are set only with an arena. */
+    char *ap, *alim, *abase, *alast;
     const char *base;
-    const mc_allocator *a;
+    const mc_allocator *a; /* the caller's allocator, or &glue with an arena */
     bool fast;       /* in a generated fast path: object items use their type's fast decoder */
-    mc_arena *arena; /* a is an mc_arena allocator: bump inline */
+    char no_room;    /* where an empty free region points */
+    mc_arena *arena; /* the caller's allocator is an mc_arena */
+    mc_allocator glue;
     unsigned flags, depth, max_depth;
     int code;
     size_t err_off;
@@ -1315,23 +1420,101 @@ static PRINTF_LIKE(4, 5) int fail(dec *d, int code, const char *at, const char *
     return d->code;
 }
 
-/* Allocate n > 0 bytes for the output. With an arena the bump is inlined: the
- * decoder's one allocation path that runs for every string and array. */
-static inline void *dalloc(dec *d, size_t n)
+/* ---- output allocation -------------------------------------------------- */
+
+/* The arena's current block into d's free region. */
+static void dec_arena_load(dec *d)
 {
-    mc_arena *ar = d->arena;
-    if (ar != NULL) {
-        mc_arena_block_ *b = ar->blocks_;
-        size_t off = ROUND_UP(ar->used_);
-        if (LIKELY(b != NULL && off <= b->size && n <= b->size - off)) {
-            ar->last_ = off;
-            ar->used_ = off + n;
-            return block_payload(b) + off;
-        }
+    mc_arena_block_ *b = d->arena->blocks_;
+    if (b == NULL) {
+        d->abase = d->ap = d->alim = d->alast = &d->no_room;
+        return;
     }
+    d->abase = block_payload(b);
+    d->ap = d->abase + d->arena->used_;
+    d->alim = d->abase + b->size;
+    d->alast = d->abase + d->arena->last_;
+}
+
+/* d's free region back into the arena. */
+static void dec_arena_flush(dec *d)
+{
+    d->arena->used_ = (size_t)(d->ap - d->abase);
+    d->arena->last_ = (size_t)(d->alast - d->abase);
+}
+
+/* d->a with an arena: whatever else allocates from it (scratch blocks, number
+ * text, releases on error) sees the arena up to date. */
+static void *dec_arena_realloc(void *ctx, void *p, size_t old, size_t n)
+{
+    dec *d = (dec *)ctx;
+    void *q;
+    dec_arena_flush(d);
+    q = arena_realloc(d->arena, p, old, n);
+    dec_arena_load(d);
+    return q;
+}
+
+/* Set up output allocation for allocator a (NULL = libc). */
+static void dec_alloc_begin(dec *d, const mc_allocator *a)
+{
+    if (a != NULL && a->realloc == arena_realloc) {
+        d->arena = (mc_arena *)a->ctx;
+        d->glue.realloc = dec_arena_realloc;
+        d->glue.ctx = d;
+        d->a = &d->glue;
+        dec_arena_load(d);
+    } else { /* an empty free region: only dalloc_str looks at it */
+        d->a = a;
+        d->arena = NULL;
+        d->ap = d->alim = &d->no_room;
+    }
+}
+
+/* The decode is over: the arena accounts for every allocation made. */
+static void dec_alloc_end(dec *d)
+{
+    if (d->arena != NULL)
+        dec_arena_flush(d);
+}
+
+/* dalloc when the free region is too small: a new arena block (through glue:
+ * flush, allocate, load), or the caller's allocator. */
+static inline void *dalloc_slow(dec *d, size_t n)
+{
     if (d->a == NULL)
         return malloc(n); /* libc: skip the allocator indirection */
     return xrealloc(d->a, NULL, 0, n);
+}
+
+/* Allocate n > 0 bytes of string text for the output (no alignment): with an
+ * arena a pointer bump, the decoder's one allocation that runs for every
+ * string. */
+static ALWAYS_INLINE char *dalloc_str(dec *d, size_t n)
+{
+    char *p = d->ap;
+    if (LIKELY(n <= (size_t)(d->alim - p))) {
+        d->ap = p + n;
+        d->alast = p;
+        return p;
+    }
+    return (char *)dalloc_slow(d, n);
+}
+
+/* Allocate n > 0 bytes for the output, aligned like the arena's own
+ * allocations (ARENA_ALIGN from the block's payload). */
+static inline void *dalloc(dec *d, size_t n)
+{
+    if (d->arena != NULL) {
+        size_t off = ROUND_UP((size_t)(d->ap - d->abase)), size = (size_t)(d->alim - d->abase);
+        if (LIKELY(off <= size && n <= size - off)) {
+            char *p = d->abase + off;
+            d->ap = p + n;
+            d->alast = p;
+            return p;
+        }
+    }
+    return dalloc_slow(d, n);
 }
 
 static void *scratch_alloc(dec *d, size_t n)
@@ -1537,42 +1720,6 @@ static int expect_lit(dec *d, const char *lit, size_t n)
 
 /* ---- strings ------------------------------------------------------------ */
 
-/* Copy n bytes with word moves inline: strings here are short, and a call to
- * memcpy costs more than the copy. Never writes outside dst[0..n). */
-static ALWAYS_INLINE void copy_short(char *dst, const char *src, size_t n)
-{
-    uint64_t w;
-#if SSE2
-    if (n >= 16) {
-        size_t i;
-        for (i = 0; i + 16 < n; i += 16)
-            _mm_storeu_si128((__m128i *)(void *)(dst + i), _mm_loadu_si128((const __m128i *)(const void *)(src + i)));
-        _mm_storeu_si128((__m128i *)(void *)(dst + n - 16), _mm_loadu_si128((const __m128i *)(const void *)(src + n - 16)));
-        return;
-    }
-#endif
-    if (n >= 8) {
-        size_t i;
-        for (i = 0; i + 8 < n; i += 8) {
-            memcpy(&w, src + i, 8);
-            memcpy(dst + i, &w, 8);
-        }
-        memcpy(&w, src + n - 8, 8); /* the last word, overlapping the previous one */
-        memcpy(dst + n - 8, &w, 8);
-    } else if (n >= 4) {
-        uint32_t x, y;
-        memcpy(&x, src, 4);
-        memcpy(&y, src + n - 4, 4);
-        memcpy(dst, &x, 4);
-        memcpy(dst + n - 4, &y, 4);
-    } else {
-        size_t i;
-        for (i = 0; i < n; i++)
-            dst[i] = src[i];
-    }
-}
-
-
 typedef struct span {
     const char *s; /* text between the quotes */
     size_t n;
@@ -1605,6 +1752,18 @@ static inline unsigned special_mask16(const char *p)
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
     __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
                              _mm_cmplt_epi8(x, _mm_set1_epi8(0x20)));
+    return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
+#if SSE2
+/* special_mask16 in fewer operations: x ^ 0x02 maps '"' to 0x20 and keeps
+ * control bytes below 0x20 and bytes >= 0x80 negative, so one signed compare
+ * with 0x21 finds all three; '\\' has its own. */
+static ALWAYS_INLINE unsigned special_mask16_fast(__m128i x)
+{
+    __m128i t = _mm_xor_si128(x, _mm_set1_epi8(0x02));
+    __m128i m = _mm_or_si128(_mm_cmplt_epi8(t, _mm_set1_epi8(0x21)), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
     return (unsigned)_mm_movemask_epi8(m);
 }
 #endif
@@ -1670,9 +1829,43 @@ static size_t esc_fail(int rc)
     return 0;
 }
 
+/* The letters after a backslash that make a two-byte escape. */
+static const bool esc_short[256] = {['"'] = true, ['\\'] = true, ['/'] = true, ['b'] = true,
+                                     ['f'] = true, ['n'] = true,   ['r'] = true, ['t'] = true};
+
+/* The \u escape at p (p[1] == 'u', p < end), a surrogate pair counted as one:
+ * its code point in *cp and the bytes it spans, or 0 if it is invalid
+ * (check_escape tells why). Checked and decoded in one look. */
+static ALWAYS_INLINE size_t u_escape(const char *p, const char *end, uint32_t *cp)
+{
+    long hi, lo;
+    if (end - p < 6 || (hi = hex4(p + 2)) < 0)
+        return 0;
+    if (hi < 0xD800 || hi > 0xDFFF) {
+        *cp = (uint32_t)hi;
+        return 6;
+    }
+    if (hi > 0xDBFF || end - p < 12 || p[6] != '\\' || p[7] != 'u' || (lo = hex4(p + 8)) < 0xDC00 || lo > 0xDFFF)
+        return 0;
+    *cp = 0x10000 + ((uint32_t)(hi - 0xD800) << 10) + (uint32_t)(lo - 0xDC00);
+    return 12;
+}
+
+/* The bytes the valid escape at p (p[0] == '\\', p < end) spans, or 0 if it is
+ * invalid: check_escape's test without the reporting, inline for the scans. */
+static ALWAYS_INLINE size_t escape_len(const char *p, const char *end)
+{
+    uint32_t cp;
+    if (end - p < 2)
+        return 0;
+    if (p[1] != 'u')
+        return esc_short[(unsigned char)p[1]] ? 2 : 0;
+    return u_escape(p, end, &cp);
+}
+
 /* Validate the escape at p (p[0] == '\\'); returns the bytes it spans, or 0
  * after reporting an error. */
-static size_t check_escape(dec *d, const char *p)
+static NOINLINE size_t check_escape(dec *d, const char *p)
 {
     long cp, lo;
     if (d->c.end - p < 2)
@@ -1695,6 +1888,43 @@ static size_t check_escape(dec *d, const char *p)
     }
 }
 
+/* The end of the run of valid UTF-8 characters at p (*p >= 0x80) in string
+ * text, or NULL after reporting the first invalid byte. */
+static ALWAYS_INLINE const char *utf8_run(dec *d, const char *p, const char *end)
+{
+    do { /* a run of non-ASCII characters without a scan between */
+        const unsigned char *u = (const unsigned char *)p;
+        size_t k;
+#if SWAR
+        /* the common two- and three-byte forms by masks on the next four bytes
+         * (little-endian): C2..DF 80..BF, and E1..EF 80..BF 80..BF but for ED
+         * (E0, ED, C0 and C1 have narrower ranges, and fewer than four bytes
+         * left match neither: utf8_seq checks those) */
+        uint32_t w = 0;
+        if (end - p >= 4)
+            memcpy(&w, p, 4);
+        if ((w & 0xC0E0u) == 0x80C0u && (w & 0x1Eu) != 0)
+            k = 2;
+        else if ((w & 0xC0C0F0u) == 0x8080E0u && (w & 0xFFu) != 0xE0u && (w & 0xFFu) != 0xEDu)
+            k = 3;
+#else
+        /* the common two- and three-byte forms inline (E0 and ED
+         * have narrower second bytes: utf8_seq checks those) */
+        if (u[0] >= 0xC2 && u[0] <= 0xDF && end - p >= 2 && (u[1] & 0xC0) == 0x80)
+            k = 2;
+        else if (u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED && end - p >= 3 && (u[1] & 0xC0) == 0x80 &&
+                 (u[2] & 0xC0) == 0x80)
+            k = 3;
+#endif
+        else if ((k = utf8_seq(u, (const unsigned char *)end)) == 0) {
+            (void)fail(d, MC_ERR_UTF8, p, "invalid UTF-8 byte 0x%02X in string", (unsigned)(unsigned char)*p);
+            return NULL;
+        }
+        p += k;
+    } while (p < end && (unsigned char)*p >= 0x80);
+    return p;
+}
+
 /*
  * Scan the string starting at d->c.p (a '"'), validating it completely: escapes,
  * surrogate pairs, control bytes, UTF-8; from is where to resume (d->c.p + 1, or
@@ -1714,28 +1944,15 @@ static int scan_string_slow(dec *d, span *sp, const char *from)
         if (*p == '"')
             break;
         if (*p == '\\') {
-            size_t k = check_escape(d, p);
-            if (k == 0)
+            size_t k = escape_len(p, end);
+            if (k == 0 && (k = check_escape(d, p)) == 0)
                 return d->code;
             esc = true;
             p += k;
         } else if ((unsigned char)*p < 0x20) {
             return fail(d, MC_ERR_SYNTAX, p, "unescaped control character 0x%02X in string", (unsigned)*p);
-        } else {
-            do { /* a run of non-ASCII characters without a scan between */
-                const unsigned char *u = (const unsigned char *)p;
-                size_t k;
-                /* the common two- and three-byte forms inline (E0 and ED
-                 * have narrower second bytes: utf8_seq checks those) */
-                if (u[0] >= 0xC2 && u[0] <= 0xDF && end - p >= 2 && (u[1] & 0xC0) == 0x80)
-                    k = 2;
-                else if (u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED && end - p >= 3 && (u[1] & 0xC0) == 0x80 &&
-                         (u[2] & 0xC0) == 0x80)
-                    k = 3;
-                else if ((k = utf8_seq(u, (const unsigned char *)end)) == 0)
-                    return fail(d, MC_ERR_UTF8, p, "invalid UTF-8 byte 0x%02X in string", (unsigned)(unsigned char)*p);
-                p += k;
-            } while (p < end && (unsigned char)*p >= 0x80);
+        } else if ((p = utf8_run(d, p, end)) == NULL) {
+            return d->code;
         }
     }
     sp->s = d->c.p + 1;
@@ -1744,6 +1961,76 @@ static int scan_string_slow(dec *d, span *sp, const char *from)
     d->c.p = p + 1;
     return MC_OK;
 }
+
+#if SSE2
+#define SCAN_GAVE_UP 1 /* scan_unescape: no room, or near the end of the input */
+
+/*
+ * A string value whose plain ASCII prefix [d->c.p + 1, q) was scanned already
+ * (q: its first special byte), validated exactly as scan_string_slow does and
+ * unescaped in the same pass into dst[0..cap): 16 bytes per step are stored
+ * whole and then looked at, so plain runs cost no second pass and no copy.
+ * Returns MC_OK with the text's length in *len (room for a NUL after it) and
+ * d->c.p past the closing quote; an error, reported; or SCAN_GAVE_UP without
+ * a change when dst is too small or fewer than 16 bytes of input are left
+ * (then scan_string_slow from q gives the result, or the same error).
+ */
+static int scan_unescape(dec *d, const char *q, char *dst, size_t cap, size_t *len)
+{
+    const char *p = q, *const end = d->c.end;
+    size_t pre = (size_t)(q - (d->c.p + 1));
+    char *o = dst, *const lim = dst + cap;
+    if (cap < pre + 20)
+        return SCAN_GAVE_UP;
+    copy_short(o, d->c.p + 1, pre);
+    o += pre;
+    for (;;) {
+        unsigned m;
+        __m128i x;
+        /* 16 bytes stored, and then 4 more at most (an escape) and a NUL */
+        if (end - p < 16 || lim - o < 20)
+            return SCAN_GAVE_UP;
+        x = _mm_loadu_si128((const __m128i *)(const void *)p);
+        _mm_storeu_si128((__m128i *)(void *)o, x);
+        if ((m = special_mask16_fast(x)) == 0) {
+            p += 16;
+            o += 16;
+            continue;
+        }
+        p += __builtin_ctz(m);
+        o += __builtin_ctz(m);
+        if (*p == '"')
+            break;
+        if (*p == '\\') {
+            uint32_t cp;
+            size_t k;
+            if (end - p >= 2 && p[1] == 'u' && (k = u_escape(p, end, &cp)) != 0) {
+                o = put_utf8(o, cp);
+            } else {
+                const char *e = p;
+                if ((k = escape_len(p, end)) == 0 && (k = check_escape(d, p)) == 0)
+                    return d->code;
+                o = put_escape(o, &e);
+            }
+            p += k;
+        } else if ((unsigned char)*p < 0x20) {
+            return fail(d, MC_ERR_SYNTAX, p, "unescaped control character 0x%02X in string", (unsigned)*p);
+        } else {
+            const char *r = utf8_run(d, p, end);
+            if (r == NULL)
+                return d->code;
+            if ((size_t)(lim - o) < (size_t)(r - p) + 20)
+                return SCAN_GAVE_UP;
+            copy_short(o, p, (size_t)(r - p));
+            o += r - p;
+            p = r;
+        }
+    }
+    *len = (size_t)(o - dst);
+    d->c.p = p + 1;
+    return MC_OK;
+}
+#endif
 
 /* scan_string's common case inline: plain ASCII up to the closing quote. */
 static inline int scan_string(dec *d, span *sp)
@@ -1759,16 +2046,36 @@ static inline int scan_string(dec *d, span *sp)
     return scan_string_slow(d, sp, p);
 }
 
+/* Escaped text of up to this many bytes is unescaped on the stack first when
+ * the output is not an arena: one exact-size allocation, no shrink. */
+#define UNESCAPE_STACK 256
+
 /* Copy a scanned string into a new exact-size allocation. */
 static int span_to_string(dec *d, const span *sp, mc_string *out, const char *at)
 {
-    char *buf = (char *)dalloc(d, sp->n + 1);
+    char *buf;
     size_t len = sp->n;
-    if (buf == NULL)
-        return fail(d, MC_ERR_NO_MEMORY, at, "out of memory");
     if (!sp->esc) {
-        memcpy(buf, sp->s, len);
+        if ((buf = dalloc_str(d, len + 1)) == NULL)
+            return fail(d, MC_ERR_NO_MEMORY, at, "out of memory");
+        copy_short(buf, sp->s, len);
+    } else if (d->arena != NULL) {
+        /* unescaped in place; the bytes the escapes saved go back to the
+         * arena (buf is its most recent allocation) */
+        if ((buf = dalloc_str(d, sp->n + 1)) == NULL)
+            return fail(d, MC_ERR_NO_MEMORY, at, "out of memory");
+        len = unescape(buf, sp->s, sp->n);
+        if (d->ap == buf + sp->n + 1)
+            d->ap = buf + len + 1;
+    } else if (sp->n <= UNESCAPE_STACK) {
+        char tmp[UNESCAPE_STACK];
+        len = unescape(tmp, sp->s, sp->n);
+        if ((buf = dalloc_str(d, len + 1)) == NULL)
+            return fail(d, MC_ERR_NO_MEMORY, at, "out of memory");
+        copy_short(buf, tmp, len);
     } else {
+        if ((buf = dalloc_str(d, sp->n + 1)) == NULL)
+            return fail(d, MC_ERR_NO_MEMORY, at, "out of memory");
         len = unescape(buf, sp->s, sp->n);
         if (len < sp->n) {
             char *q = (char *)xrealloc(d->a, buf, sp->n + 1, len + 1);
@@ -1783,6 +2090,44 @@ static int span_to_string(dec *d, const span *sp, mc_string *out, const char *at
     out->data = buf;
     out->len = len;
     return MC_OK;
+}
+
+/*
+ * A string value with escapes or non-ASCII text from q, its first special
+ * byte after the plain prefix at d->c.p (its quote), into out: with SSE2
+ * validated and unescaped in one pass, straight into the arena's free region
+ * when it has room, else on the stack and then into one exact allocation;
+ * otherwise (no room, the end of the input near) scanned, then copied.
+ */
+static NOINLINE int string_rest(dec *d, mc_string *out, const char *q)
+{
+    const char *at = d->c.p;
+    span sp;
+    int rc;
+#if SSE2
+    char tmp[UNESCAPE_STACK];
+    size_t len = 0, room = (size_t)(d->alim - d->ap);
+    char *buf = room >= sizeof tmp ? d->ap : tmp;
+    if ((rc = scan_unescape(d, q, buf, buf == tmp ? sizeof tmp : room, &len)) == MC_OK) {
+        if (buf != tmp) {
+            d->alast = buf;
+            d->ap = buf + len + 1;
+        } else {
+            if ((buf = dalloc_str(d, len + 1)) == NULL)
+                return fail(d, MC_ERR_NO_MEMORY, at, "out of memory");
+            copy_short(buf, tmp, len);
+        }
+        buf[len] = '\0';
+        out->data = buf;
+        out->len = len;
+        return MC_OK;
+    }
+    if (rc != SCAN_GAVE_UP)
+        return rc;
+#endif
+    if ((rc = scan_string_slow(d, &sp, q)) != MC_OK)
+        return rc;
+    return span_to_string(d, &sp, out, at);
 }
 
 /* ---- numbers ------------------------------------------------------------ */
@@ -2135,7 +2480,7 @@ static ALWAYS_INLINE int dec_member_k(dec *d, const mc_field *f, char *out, unsi
             if (LIKELY(q < end && *q == '"')) {
                 size_t n = (size_t)(q - p - 1);
                 mc_string *s = (mc_string *)(void *)(out + f->offset);
-                char *buf = (char *)dalloc(d, n + 1);
+                char *buf = dalloc_str(d, n + 1);
                 if (buf == NULL)
                     return fail(d, MC_ERR_NO_MEMORY, p, "out of memory");
                 copy_short(buf, p + 1, n);
@@ -2148,10 +2493,8 @@ static ALWAYS_INLINE int dec_member_k(dec *d, const mc_field *f, char *out, unsi
             } else {
                 /* escapes or non-ASCII: validate from q on, no second scan of
                  * the plain prefix */
-                span sp;
                 int rc;
-                if ((rc = scan_string_slow(d, &sp, q)) != MC_OK ||
-                    (rc = span_to_string(d, &sp, (mc_string *)(void *)(out + f->offset), p)) != MC_OK)
+                if ((rc = string_rest(d, (mc_string *)(void *)(out + f->offset), q)) != MC_OK)
                     return rc;
                 *(mc_presence *)(out + f->presence) = MC_PRESENT;
                 return MC_OK;
@@ -2800,49 +3143,85 @@ static NOINLINE int fast_member(mc_cursor_ *c, const mc_field *f, void *out, uns
  * byte after the plain prefix at c->p (its quote). */
 static NOINLINE int fast_string_rest(mc_cursor_ *c, const mc_field *f, void *out, const char *q)
 {
-    dec *d = (dec *)(void *)c;
-    const char *at = c->p;
-    span sp;
     int rc;
-    if ((rc = scan_string_slow(d, &sp, q)) != MC_OK ||
-        (rc = span_to_string(d, &sp, (mc_string *)(void *)((char *)out + f->offset), at)) != MC_OK)
+    if ((rc = string_rest((dec *)(void *)c, (mc_string *)(void *)((char *)out + f->offset), q)) != MC_OK)
         return rc;
     *(mc_presence *)((char *)out + f->presence) = MC_PRESENT;
     return MC_OK;
 }
 
-static NOINLINE int fast_oom(mc_cursor_ *c, const char *at)
-{
-    return fail((dec *)(void *)c, MC_ERR_NO_MEMORY, at, "out of memory");
-}
-
 /* Store the plain string between c->p (its quote) and q (the closing one)
- * into buf, or fail when buf is NULL. */
+ * into buf (room for its text and a NUL). */
 static ALWAYS_INLINE int fast_string_put(mc_cursor_ *c, const mc_field *f, void *out, const char *q, char *buf)
 {
     const char *p = c->p;
     size_t n = (size_t)(q - p - 1);
     mc_string *s = (mc_string *)(void *)((char *)out + f->offset);
-    if (UNLIKELY(buf == NULL))
-        return fast_oom(c, p);
-    copy_short(buf, p + 1, n);
-    buf[n] = '\0';
+    /* the stores first: during the copy only buf, p and n stay live */
     s->data = buf;
     s->len = n;
     *(mc_presence *)((char *)out + f->presence) = MC_PRESENT;
     c->p = q + 1;
+    copy_short(buf, p + 1, n);
+    buf[n] = '\0';
     return MC_OK;
 }
 
-/* Plain ASCII without escapes: one scan, one allocation, one inline copy. */
+/* A plain string when the arena's free region is too small for it, or
+ * without an arena. */
+static NOINLINE int fast_string_alloc(mc_cursor_ *c, const mc_field *f, void *out, const char *q)
+{
+    char *buf = (char *)dalloc_slow((dec *)(void *)c, (size_t)(q - c->p));
+    if (UNLIKELY(buf == NULL))
+        return fail((dec *)(void *)c, MC_ERR_NO_MEMORY, c->p, "out of memory");
+    return fast_string_put(c, f, out, q, buf);
+}
+
+#if SSE2
+/* find_special for at least 16 bytes in [p, end): no short-input paths, whose
+ * word constants would cost mc_fast_string_ callee-saved registers. */
+static ALWAYS_INLINE const char *find_special_16(const char *p, const char *end)
+{
+    const char *last = end - 16; /* the last whole block starts here */
+    unsigned m;
+    do {
+        if ((m = special_mask16_fast(_mm_loadu_si128((const __m128i *)(const void *)p))) != 0)
+            return p + __builtin_ctz(m);
+        p += 16;
+    } while (p <= last);
+    if (p == end)
+        return end;
+    /* the last 16 bytes, overlapping plain ones already seen (flags are exact) */
+    if ((m = special_mask16_fast(_mm_loadu_si128((const __m128i *)(const void *)last))) != 0)
+        return last + __builtin_ctz(m);
+    return end;
+}
+#define FAST_STRING_ROOM 17 /* the quote and 16 bytes: find_special_16 applies */
+#define FAST_STRING_FIND find_special_16
+#else
+#define FAST_STRING_ROOM 1
+#define FAST_STRING_FIND find_special
+#endif
+
+/* Plain ASCII without escapes: one scan, one allocation, one inline copy.
+ * Everything but the arena bump is out of line (tail calls), so that this
+ * needs no callee-saved registers; so is a string near the end of the input. */
 int mc_fast_string_(mc_cursor_ *c, const mc_field *f, void *out)
 {
     const char *p = c->p, *q;
     const char *const end = c->end;
-    if (LIKELY(p < end && *p == '"')) {
-        q = find_special(p + 1, end);
-        if (LIKELY(q < end && *q == '"'))
-            return fast_string_put(c, f, out, q, (char *)dalloc((dec *)(void *)c, (size_t)(q - p)));
+    if (LIKELY(end - p >= FAST_STRING_ROOM && *p == '"')) {
+        q = FAST_STRING_FIND(p + 1, end);
+        if (LIKELY(q < end && *q == '"')) {
+            dec *d = (dec *)(void *)c;
+            char *buf = d->ap;
+            if (LIKELY((size_t)(q - p) <= (size_t)(d->alim - buf))) { /* dalloc_str inline */
+                d->ap = buf + (q - p);
+                d->alast = buf;
+                return fast_string_put(c, f, out, q, buf);
+            }
+            return fast_string_alloc(c, f, out, q);
+        }
         return fast_string_rest(c, f, out, q);
     }
     return fast_member(c, f, out, MC_KIND_STRING);
@@ -2956,13 +3335,9 @@ int mc_fast_value_(mc_cursor_ *c, const mc_field *f, void *out)
 static ALWAYS_INLINE void dec_start(dec *d, const char *json, size_t len, const mc_decode_options *opt)
 {
     unsigned max_depth = MC_DEFAULT_MAX_DEPTH;
-    d->a = NULL;
-    d->arena = NULL;
+    dec_alloc_begin(d, opt != NULL ? opt->allocator : NULL);
     d->flags = 0;
     if (opt != NULL) {
-        d->a = opt->allocator;
-        if (d->a != NULL && d->a->realloc == arena_realloc)
-            d->arena = (mc_arena *)d->a->ctx;
         d->flags = opt->flags;
         if (opt->max_depth != 0)
             max_depth = opt->max_depth < MC_MAX_DEPTH_LIMIT ? opt->max_depth : MC_MAX_DEPTH_LIMIT;
@@ -3062,6 +3437,7 @@ int mc_decode(const mc_type *t, void *out, const char *json, size_t len, const m
         if (d.c.p != d.c.end)
             rc = fail(&d, MC_ERR_TRAILING, d.c.p, "unexpected data after the JSON value");
     }
+    dec_alloc_end(&d);
     if (UNLIKELY(d.first.hdr.next != NULL))
         scratch_free(&d);
     if (UNLIKELY(rc != MC_OK))

@@ -6,7 +6,8 @@
  */
 #include "test_util.h"
 
-/* Known members with escapes, unknown members kept, several items, enums with
+/* Known members with escapes (short ones, and a long one that is unescaped in
+ * place and then shrunk), unknown members kept, several items, enums with
  * unknown text, a nullable null, and enough items to leave the inline scratch. */
 static char *rich_document(size_t extra_items)
 {
@@ -14,7 +15,11 @@ static char *rich_document(size_t extra_items)
     char *s = (char *)malloc(cap);
     n += (size_t)snprintf(s + n, cap - n,
                           "{\"id\":\"a\\\"b\\u00e9\\ud83d\\ude00\",\"u1\":{\"k\":[1,2,{\"z\":null}]},\"type\":\"NEW\","
-                          "\"targetType\":\"CAMPAIGN\",\"status\":\"QUEU\\u0045D\",\"errors\":[{\"locale\":null,"
+                          "\"targetType\":\"CAMPAIGN\",\"targetId\":\"");
+    for (i = 0; i < 40; i++)
+        n += (size_t)snprintf(s + n, cap - n, "long\\ttext"); /* 400 bytes, 360 unescaped */
+    n += (size_t)snprintf(s + n, cap - n,
+                          "\",\"status\":\"QUEU\\u0045D\",\"errors\":[{\"locale\":null,"
                           "\"localeOrigin\":\"ELSEWHERE\",\"text\":\"t\\n\",\"x\":1},{\"locale\":\"en\",\"y\":[]}");
     for (i = 0; i < extra_items; i++)
         n += (size_t)snprintf(s + n, cap - n, ",{\"text\":\"item %zu\"}", i);
