@@ -1299,7 +1299,7 @@ typedef struct dec {
     const mc_allocator *a;
     bool fast;       /* in a generated fast path: object items use their type's fast decoder */
     mc_arena *arena; /* a is an mc_arena allocator: bump inline */
-    unsigned flags, depth, max_depth;
+    unsigned flags;
     int code;
     size_t err_off;
     char msg[MC_ERROR_MESSAGE_MAX];
@@ -1927,8 +1927,8 @@ static int dec_object_rest(dec *d, const mc_type *t, char *out, size_t next);
 
 static int enter(dec *d)
 {
-    if (++d->depth > d->max_depth)
-        return fail(d, MC_ERR_DEPTH, d->c.p, "nesting deeper than %u", d->max_depth);
+    if (++d->c.depth > d->c.max_depth)
+        return fail(d, MC_ERR_DEPTH, d->c.p, "nesting deeper than %u", d->c.max_depth);
     return MC_OK;
 }
 
@@ -2360,7 +2360,7 @@ done:
             goto out;
         }
     }
-    d->depth--;
+    d->c.depth--;
 out:
     scratch_release(d, mark);
     return rc;
@@ -2455,8 +2455,8 @@ static int dec_array_has(dec *d, const mc_type *t, char *out, mc_presence *has)
     char *run = NULL, *items = NULL, *slot;
     int rc;
 
-    if (UNLIKELY(++d->depth > d->max_depth))
-        return fail(d, MC_ERR_DEPTH, d->c.p, "nesting deeper than %u", d->max_depth);
+    if (UNLIKELY(++d->c.depth > d->c.max_depth))
+        return fail(d, MC_ERR_DEPTH, d->c.p, "nesting deeper than %u", d->c.max_depth);
     d->c.p = skip_ws(d->c.p + 1, end);
     if (d->c.p < end && *d->c.p == ']') {
         d->c.p++;
@@ -2510,7 +2510,7 @@ static int dec_array_has(dec *d, const mc_type *t, char *out, mc_presence *has)
 done:
     memcpy(out + t->items_offset, &items, sizeof items);
     memcpy(out + t->count_offset, &count, sizeof count);
-    d->depth--;
+    d->c.depth--;
     scratch_release(d, mark);
     if (has != NULL)
         *has = MC_PRESENT;
@@ -2758,7 +2758,7 @@ static int skip_value(dec *d)
         return fail(d, MC_ERR_SYNTAX, d->c.p, "unexpected character '%c'", *d->c.p);
     }
     d->c.p++; /* the closing '}' or ']' */
-    d->depth--;
+    d->c.depth--;
     return MC_OK;
 }
 
@@ -2766,20 +2766,19 @@ static void clear_type(const mc_type *t, void *v, const mc_allocator *a);
 
 /* ---- the pieces of generated fast decoders (see mc_runtime.h) ------------- */
 
-int mc_fast_open_(mc_cursor_ *c)
+int mc_fast_deep_(mc_cursor_ *c)
 {
-    c->obj = c->p;
-    return enter((dec *)(void *)c);
+    return fail((dec *)(void *)c, MC_ERR_DEPTH, c->p, "nesting deeper than %u", c->max_depth);
 }
 
-int mc_fast_close_(mc_cursor_ *c, const mc_type *t, void *out, size_t next)
+int mc_fast_rest_(mc_cursor_ *c, const mc_type *t, void *out, size_t next)
 {
     const char *p = c->p;
-    if (next == 0) /* at the '{': "{}", or the loop from the start */
+    if (next == 0) /* at the '{': the loop from the start */
         p++;
-    if (LIKELY(t->required == 0 && p < c->end && *p == '}')) {
+    if (t->required == 0 && p < c->end && *p == '}') {
         c->p = p + 1;
-        ((dec *)(void *)c)->depth--;
+        c->depth--;
         return MC_OK;
     }
     /* anything else from here on: the table-driven loop */
@@ -2929,7 +2928,7 @@ int mc_fast_array_(mc_cursor_ *c, const mc_field *f, void *out)
     if (LIKELY(p < c->end && *p == '[')) {
         mc_presence *has = (mc_presence *)((char *)out + f->presence);
         char *list = (char *)out + f->offset;
-        if (p + 1 < c->end && p[1] == ']' && d->depth < d->max_depth) {
+        if (p + 1 < c->end && p[1] == ']' && d->c.depth < d->c.max_depth) {
             /* "[]", a third of all lists: what dec_array_has does for it
              * (the depth bound included), without its set-up */
             const mc_type *t = f->type;
@@ -2980,12 +2979,12 @@ static ALWAYS_INLINE void dec_start(dec *d, const char *json, size_t len, const 
         if (opt->max_depth != 0)
             max_depth = opt->max_depth < MC_MAX_DEPTH_LIMIT ? opt->max_depth : MC_MAX_DEPTH_LIMIT;
     }
-    d->max_depth = max_depth;
+    d->c.max_depth = max_depth;
     d->fast = false;
     d->base = d->c.p = json ? json : "";
     d->c.end = d->base + len;
     d->c.obj = NULL;
-    d->depth = 0;
+    d->c.depth = 0;
     d->code = MC_OK;
     d->err_off = 0;
     d->msg[0] = '\0';

@@ -378,11 +378,14 @@ struct mc_enum_desc;
 
 /* Internal, for generated code only (names end in `_`): the decoder's cursor,
  * the first member of its state. p is the next input byte, end the end of the
- * input, obj the '{' of the object whose fast path began last. */
+ * input, obj the '{' of the object whose fast path began last; depth the
+ * arrays and objects entered, at most max_depth (here so that the generated
+ * fast decoders enter and leave objects inline). */
 typedef struct mc_cursor_ {
     const char *p;
     const char *end;
     const char *obj;
+    unsigned depth, max_depth;
 } mc_cursor_;
 /* Internal: a generated fast decoder of one object type (see mc_fast_open_). */
 typedef int (*mc_fast_fn_)(mc_cursor_ *c, void *out);
@@ -609,11 +612,34 @@ bool mc_equal(const mc_type *t, const void *a, const void *b);
  * their order are those of the table-driven decoder. All return MC_OK or an
  * MC_ERR_*; c is the cursor the decoder passed to the fast decoder.
  */
-/* c->p is at '{': enters the object (depth bound), leaving c->p there. */
-MC_MUST_CHECK int mc_fast_open_(mc_cursor_ *c);
+/* mc_fast_open_ past the depth bound: the error. */
+MC_MUST_CHECK int mc_fast_deep_(mc_cursor_ *c);
+/* mc_fast_close_ for anything but the '}' of an object without required
+ * members: the rest of the object by the table. */
+MC_MUST_CHECK int mc_fast_rest_(mc_cursor_ *c, const mc_type *t, void *out, size_t next);
+/* c->p is at '{': enters the object (depth bound), leaving c->p there. Inline:
+ * a call here costs more than the work. */
+MC_MUST_CHECK static inline int mc_fast_open_(mc_cursor_ *c)
+{
+    c->obj = c->p;
+    if (++c->depth > c->max_depth)
+        return mc_fast_deep_(c);
+    return MC_OK;
+}
 /* After the members the fast decoder matched, the first `next` fields of t
- * (out is the struct): the '}', or the rest of the object by the table. */
-MC_MUST_CHECK int mc_fast_close_(mc_cursor_ *c, const mc_type *t, void *out, size_t next);
+ * (out is the struct): the '}', or the rest of the object by the table.
+ * Inline, so that with t the generated descriptor its required count is a
+ * constant. */
+MC_MUST_CHECK static inline int mc_fast_close_(mc_cursor_ *c, const mc_type *t, void *out, size_t next)
+{
+    const char *p = c->p + (next == 0); /* at the '{' when nothing matched: "{}" */
+    if (t->required == 0 && p < c->end && *p == '}') {
+        c->p = p + 1;
+        c->depth--;
+        return MC_OK;
+    }
+    return mc_fast_rest_(c, t, out, next);
+}
 /* After member f failed: adds its name to the error's JSON Pointer; returns
  * the status. */
 int mc_fast_fail_(mc_cursor_ *c, const mc_field *f);
