@@ -566,8 +566,11 @@ static ALWAYS_INLINE uint32_t digits8_value(uint64_t w)
  * seconds, invalid text), which the full parser then decides. All loads stay
  * inside s[0..len).
  */
+_Static_assert(MC_DT_ZONE_Z == 0 && MC_DT_ZONE_LOWER_Z == 0x20, "datetime_fast: the form of 'Z' / 'z' is its bit 0x20");
 static ALWAYS_INLINE bool datetime_fast(mc_datetime *out, const char *s, size_t len)
 {
+    /* the days of each month (of a common year; none for month 0) */
+    static const uint8_t month_days[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     /* "YYYY-MM-", "DDThh:mm" and "hh:mm:ss" (bytes 11..18), each xor-ed with
      * its template ('0' for a digit, the separator itself): a digit becomes
      * its value and only a digit becomes 0..9; a separator becomes 0 and only
@@ -577,11 +580,11 @@ static ALWAYS_INLINE bool datetime_fast(mc_datetime *out, const char *s, size_t 
     const uint64_t ta = 0x2D30302D30303030ull, tb = 0x30303A3030543030ull, tc = 0x30303A30303A3030ull;
     const uint64_t sa = 0xFF0000FF00000000ull, sbc = 0x0000FF0000FF0000ull;
     uint64_t a, b, c, w, pa, pb, pc;
-    int64_t y, mo, d, hh, mi, ss, off = 0;
-    uint32_t nanos = 0;
-    unsigned form;
+    uint32_t y, mo, d, nanos = 0;
+    int64_t secs, off = 0;
+    unsigned form, last;
     size_t zone, nd;
-    if (len < 20 || len > 35)
+    if (len - 20 > 15) /* 20..35 bytes */
         return false;
     memcpy(&a, s, 8);
     memcpy(&b, s + 8, 8);
@@ -602,18 +605,22 @@ static ALWAYS_INLINE bool datetime_fast(mc_datetime *out, const char *s, size_t 
           (pc + ((uint64_t)(128 - 60) << 48))) &
          ((0x80ull << 24) | (0x80ull << 48))) != 0)
         return false;
-    y = (int64_t)(pa & 0xFF) * 100 + (int64_t)((pa >> 16) & 0xFF);
-    mo = (int64_t)((pa >> 40) & 0xFF);
-    d = (int64_t)(pb & 0xFF);
-    hh = (int64_t)((pb >> 24) & 0xFF);
-    mi = (int64_t)((pb >> 48) & 0xFF);
-    ss = (int64_t)((pc >> 48) & 0xFF);
-    if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
-        return false;
-    /* the zone, from the end */
-    if (s[len - 1] == 'Z' || s[len - 1] == 'z') {
+    y = (uint32_t)(pa & 0xFF) * 100 + (uint32_t)((pa >> 16) & 0xFF);
+    mo = (uint32_t)((pa >> 40) & 0xFF);
+    d = (uint32_t)(pb & 0xFF);
+    /* day 1 to the month's last (d - 1 wraps for day 0): one compare, and
+     * the leap-year test only for 29 February */
+    if (mo > 12 || d - 1 >= month_days[mo])
+        if (!(mo == 2 && d == 29 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+            return false;
+    /* the date and time of day are done with here: fewer values live below */
+    secs = days_from_civil(y, mo, d) * 86400 + (int64_t)((pb >> 24) & 0xFF) * 3600 +
+           (int64_t)((pb >> 48) & 0xFF) * 60 + (int64_t)((pc >> 48) & 0xFF);
+    /* the zone, from the end; 'Z' and 'z' differ in bit 0x20, as their forms do */
+    last = (unsigned char)s[len - 1];
+    if ((last | 0x20) == 'z') {
         zone = len - 1;
-        form = s[len - 1] == 'Z' ? MC_DT_ZONE_Z : MC_DT_ZONE_LOWER_Z;
+        form = last & MC_DT_ZONE_LOWER_Z;
     } else {
         /* bytes 2..7 of the last word: sign, hh, ':', mm */
         const uint64_t mz = 0xFFFF00FFFF000000ull;
@@ -662,7 +669,7 @@ static ALWAYS_INLINE bool datetime_fast(mc_datetime *out, const char *s, size_t 
         form |= (unsigned)nd;
     }
     memset(out, 0, sizeof *out);
-    out->seconds = days_from_civil(y, mo, d) * 86400 + hh * 3600 + mi * 60 + ss - off * 60;
+    out->seconds = secs - off * 60;
     out->nanos = (int32_t)nanos;
     out->offset_minutes = (int16_t)off;
     out->form = (uint8_t)form;
@@ -2885,16 +2892,17 @@ int mc_fast_datetime_(mc_cursor_ *c, const mc_field *f, void *out)
     const char *const end = c->end;
     if (LIKELY(p < end && *p == '"')) {
 #if SSE2 && SWAR
-        if (UNLIKELY((q = datetime_quote(p + 1, end)) == NULL))
-            q = find_special(p + 1, end);
-#else
-        q = find_special(p + 1, end);
-#endif
-#if SWAR
+        /* a quote, inside the input; none in s[20..36): not a shape of
+         * datetime_fast (whose text is 20 to 35 bytes) */
+        if (LIKELY((q = datetime_quote(p + 1, end)) != NULL) &&
+            LIKELY(datetime_fast((mc_datetime *)(void *)((char *)out + f->offset), p + 1, (size_t)(q - p - 1)))) {
+#elif SWAR
         /* the shapes of datetime_fast are strict RFC 3339: no flag to test */
+        q = find_special(p + 1, end);
         if (LIKELY(q < end && *q == '"') &&
             LIKELY(datetime_fast((mc_datetime *)(void *)((char *)out + f->offset), p + 1, (size_t)(q - p - 1)))) {
 #else
+        q = find_special(p + 1, end);
         if (LIKELY(q < end && *q == '"') &&
             LIKELY(mc_datetime_parse((mc_datetime *)(void *)((char *)out + f->offset), p + 1, (size_t)(q - p - 1),
                                      (((dec *)(void *)c)->flags & MC_DECODE_STRICT_DATETIME) ? MC_DATETIME_STRICT
