@@ -2929,27 +2929,12 @@ int mc_fast_datetime_(mc_cursor_ *c, const mc_field *f, void *out)
     return fast_member(c, f, out, MC_KIND_DATETIME);
 }
 
-int mc_fast_array_(mc_cursor_ *c, const mc_field *f, void *out)
+int mc_fast_array_rest_(mc_cursor_ *c, const mc_field *f, void *out)
 {
     const char *p = c->p;
-    dec *d = (dec *)(void *)c;
-    if (LIKELY(p < c->end && *p == '[')) {
-        mc_presence *has = (mc_presence *)((char *)out + f->presence);
-        char *list = (char *)out + f->offset;
-        if (p + 1 < c->end && p[1] == ']' && d->c.depth < d->c.max_depth) {
-            /* "[]", a third of all lists: what dec_array_has does for it
-             * (the depth bound included), without its set-up */
-            const mc_type *t = f->type;
-            char *items = NULL;
-            size_t count = 0;
-            memcpy(list + t->items_offset, &items, sizeof items);
-            memcpy(list + t->count_offset, &count, sizeof count);
-            *has = MC_PRESENT;
-            c->p = p + 2;
-            return MC_OK;
-        }
-        return dec_array_has(d, f->type, list, has);
-    }
+    if (LIKELY(p < c->end && *p == '['))
+        return dec_array_has((dec *)(void *)c, f->type, (char *)out + f->offset,
+                             (mc_presence *)((char *)out + f->presence));
     return fast_member(c, f, out, MC_KIND_ARRAY);
 }
 
