@@ -2366,14 +2366,24 @@ static ALWAYS_INLINE void zero_short(char *dst, size_t n)
 {
 #if SSE2
     if (n >= 32) {
-        /* two stores a turn, then the last 32 bytes (overlapping) */
+        /* the first and the last 32 bytes; over 64, the 32 after the first
+         * and before the last (overlapping), so that up to 128 bytes take no
+         * loop; the middle of larger items two stores a turn */
         size_t i;
-        for (i = 0; i + 32 < n; i += 32) {
-            _mm_storeu_si128((__m128i *)(void *)(dst + i), _mm_setzero_si128());
-            _mm_storeu_si128((__m128i *)(void *)(dst + i + 16), _mm_setzero_si128());
-        }
+        _mm_storeu_si128((__m128i *)(void *)dst, _mm_setzero_si128());
+        _mm_storeu_si128((__m128i *)(void *)(dst + 16), _mm_setzero_si128());
         _mm_storeu_si128((__m128i *)(void *)(dst + n - 32), _mm_setzero_si128());
         _mm_storeu_si128((__m128i *)(void *)(dst + n - 16), _mm_setzero_si128());
+        if (n > 64) {
+            _mm_storeu_si128((__m128i *)(void *)(dst + 32), _mm_setzero_si128());
+            _mm_storeu_si128((__m128i *)(void *)(dst + 48), _mm_setzero_si128());
+            _mm_storeu_si128((__m128i *)(void *)(dst + n - 64), _mm_setzero_si128());
+            _mm_storeu_si128((__m128i *)(void *)(dst + n - 48), _mm_setzero_si128());
+            for (i = 64; i + 64 < n; i += 32) {
+                _mm_storeu_si128((__m128i *)(void *)(dst + i), _mm_setzero_si128());
+                _mm_storeu_si128((__m128i *)(void *)(dst + i + 16), _mm_setzero_si128());
+            }
+        }
         return;
     }
     if (n >= 16) {
