@@ -567,20 +567,39 @@ static ALWAYS_INLINE uint32_t digits8_value(uint64_t w)
  * inside s[0..len).
  */
 _Static_assert(MC_DT_ZONE_Z == 0 && MC_DT_ZONE_LOWER_Z == 0x20, "datetime_fast: the form of 'Z' / 'z' is its bit 0x20");
+#if SSE2
+/* The fixed part of the fast shapes, "YYYY-MM-DDThh:mm:ss" (s[0..19)), as two
+ * overlapping vectors, s[0..16) and s[3..19): each byte xor-ed with its
+ * template ('0' for a digit, the separator itself) must not be above its
+ * limit: 9 for a digit, the most a tens digit can be (month 1, day 3, hour 2,
+ * minute and second 5: so minutes and seconds are in range, and :60, a leap
+ * second, is the full parser's), 0 for a separator. Bit 0x20 of the 'T' is
+ * dropped ('t' is accepted too); the second vector leaves the 'T' to the
+ * first. */
+static ALWAYS_INLINE bool datetime_shape(const char *s)
+{
+    const __m128i t1 = _mm_setr_epi8('0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0');
+    const __m128i m1 = _mm_setr_epi8(-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, ~0x20, -1, -1, -1, -1, -1);
+    const __m128i l1 = _mm_setr_epi8(9, 9, 9, 9, 0, 1, 9, 0, 3, 9, 0, 2, 9, 0, 5, 9);
+    const __m128i t2 = _mm_setr_epi8('0', '-', '0', '0', '-', '0', '0', 0, '0', '0', ':', '0', '0', ':', '0', '0');
+    const __m128i l2 = _mm_setr_epi8(9, 0, 1, 9, 0, 3, 9, -1, 2, 9, 0, 5, 9, 0, 5, 9);
+    __m128i v1 = _mm_and_si128(_mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)s), t1), m1);
+    __m128i v2 = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + 3)), t2);
+    __m128i ok = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(v1, l1), l1), _mm_cmpeq_epi8(_mm_max_epu8(v2, l2), l2));
+    return _mm_movemask_epi8(ok) == 0xFFFF;
+}
+#endif
+
 static ALWAYS_INLINE bool datetime_fast(mc_datetime *out, const char *s, size_t len)
 {
     /* the days of each month (of a common year; none for month 0) */
     static const uint8_t month_days[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    /* "YYYY-MM-", "DDThh:mm" and "hh:mm:ss" (bytes 11..18), each xor-ed with
-     * its template ('0' for a digit, the separator itself): a digit becomes
-     * its value and only a digit becomes 0..9; a separator becomes 0 and only
-     * the right one does ('T' | 0x20 is 't', both accepted: that bit is
-     * dropped). Then no byte may be above 9 (x + 0x76 or x itself shows a high
-     * bit) and every separator byte must be 0. */
-    const uint64_t ta = 0x2D30302D30303030ull, tb = 0x30303A3030543030ull, tc = 0x30303A30303A3030ull;
-    const uint64_t sa = 0xFF0000FF00000000ull, sbc = 0x0000FF0000FF0000ull;
-    uint64_t a, b, c, w, pa, pb, pc;
-    uint32_t y, mo, d, nanos = 0;
+    /* "YYYY-MM-" and "DDThh:mm" xor-ed with their templates ('0' for a digit,
+     * the separator itself): a digit becomes its value, a valid separator 0
+     * ('T' | 0x20 is 't', both accepted: that bit is dropped). */
+    const uint64_t ta = 0x2D30302D30303030ull, tb = 0x30303A3030543030ull;
+    uint64_t a, b, w, pa, pb;
+    uint32_t y, mo, d, hh, mi, ss, nanos = 0;
     int64_t secs, off = 0;
     unsigned form, last;
     size_t zone, nd;
@@ -588,34 +607,50 @@ static ALWAYS_INLINE bool datetime_fast(mc_datetime *out, const char *s, size_t 
         return false;
     memcpy(&a, s, 8);
     memcpy(&b, s + 8, 8);
-    memcpy(&c, s + 11, 8);
     a ^= ta;
     b = (b ^ tb) & ~0x200000ull;
-    c ^= tc;
-    if (((((a + ONES * 0x76) | a | (b + ONES * 0x76) | b | (c + ONES * 0x76) | c) & HIGHS) |
-         (a & sa) | ((b | c) & sbc)) != 0)
+#if SSE2
+    if (!datetime_shape(s))
         return false;
+    ss = (uint32_t)((unsigned char)s[17] - '0') * 10 + (uint32_t)((unsigned char)s[18] - '0');
+#else
+    {
+        /* the same for "hh:mm:ss" (bytes 11..18); then no byte may be above
+         * 9 (x + 0x76 or x itself shows a high bit) and every separator byte
+         * must be 0 */
+        const uint64_t tc = 0x30303A30303A3030ull;
+        const uint64_t sa = 0xFF0000FF00000000ull, sbc = 0x0000FF0000FF0000ull;
+        uint64_t c, pc;
+        memcpy(&c, s + 11, 8);
+        c ^= tc;
+        if (((((a + ONES * 0x76) | a | (b + ONES * 0x76) | b | (c + ONES * 0x76) | c) & HIGHS) |
+             (a & sa) | ((b | c) & sbc)) != 0)
+            return false;
+        /* every byte of pc is now a pair's value, 0..99: adding 128 - 60 sets
+         * the high bit of the seconds exactly when they are over 59 (:60, a
+         * leap second, is the full parser's); the same for the minutes below */
+        pc = c * 10 + (c >> 8);
+        if ((pc + ((uint64_t)(128 - 60) << 48)) & (0x80ull << 48))
+            return false;
+        ss = (uint32_t)((pc >> 48) & 0xFF);
+    }
+#endif
     pa = a * 10 + (a >> 8);
     pb = b * 10 + (b >> 8);
-    pc = c * 10 + (c >> 8);
-    /* every byte of pa, pb, pc is now a pair's value, 0..99: adding 128 - (limit + 1)
-     * sets the high bit exactly when it is over the limit (hh 23, mm 59, ss 59;
-     * :60, a leap second, is the full parser's) */
-    if ((((pb + (((uint64_t)(128 - 24) << 24) | ((uint64_t)(128 - 60) << 48))) |
-          (pc + ((uint64_t)(128 - 60) << 48))) &
-         ((0x80ull << 24) | (0x80ull << 48))) != 0)
-        return false;
     y = (uint32_t)(pa & 0xFF) * 100 + (uint32_t)((pa >> 16) & 0xFF);
     mo = (uint32_t)((pa >> 40) & 0xFF);
     d = (uint32_t)(pb & 0xFF);
+    hh = (uint32_t)((pb >> 24) & 0xFF);
+    mi = (uint32_t)((pb >> 48) & 0xFF);
+    if (hh > 23 || (!SSE2 && mi > 59)) /* datetime_shape bounds the minutes */
+        return false;
     /* day 1 to the month's last (d - 1 wraps for day 0): one compare, and
      * the leap-year test only for 29 February */
     if (mo > 12 || d - 1 >= month_days[mo])
         if (!(mo == 2 && d == 29 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
             return false;
     /* the date and time of day are done with here: fewer values live below */
-    secs = days_from_civil(y, mo, d) * 86400 + (int64_t)((pb >> 24) & 0xFF) * 3600 +
-           (int64_t)((pb >> 48) & 0xFF) * 60 + (int64_t)((pc >> 48) & 0xFF);
+    secs = days_from_civil(y, mo, d) * 86400 + (int64_t)(hh * 3600 + mi * 60 + ss);
     /* the zone, from the end; 'Z' and 'z' differ in bit 0x20, as their forms do */
     last = (unsigned char)s[len - 1];
     if ((last | 0x20) == 'z') {
