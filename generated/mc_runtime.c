@@ -694,26 +694,35 @@ static ALWAYS_INLINE bool datetime_fast(mc_datetime *out, const char *s, size_t 
     }
     /* the fraction: s[20..zone) after a '.', 1 to 9 digits */
     if (zone != 19) {
-        uint32_t ninth = 0;
         if (zone < 21 || s[19] != '.')
             return false;
         nd = zone - 20;
-        if (nd > 9)
-            return false;
-        if (nd == 9) {
-            memcpy(&w, s + 20, 8);
-            ninth = (uint32_t)(unsigned char)s[28] - '0';
-            if (ninth > 9)
+        if (nd == 3) {
+            /* milliseconds, the most common: the three digits alone */
+            uint32_t d0 = (uint32_t)(unsigned char)s[20] - '0', d1 = (uint32_t)(unsigned char)s[21] - '0',
+                     d2 = (uint32_t)(unsigned char)s[22] - '0';
+            if (d0 > 9 || d1 > 9 || d2 > 9)
                 return false;
+            nanos = (d0 * 100 + d1 * 10 + d2) * 1000000;
         } else {
-            /* the nd digits end the word before the zone: bring them to
-             * bytes 0..nd-1 and fill the rest with '0' (nanos / 10) */
-            memcpy(&w, s + zone - 8, 8);
-            w = (w >> (8 * (8 - nd))) | (ONES * '0' & ~(~0ull >> (8 * (8 - nd))));
+            uint32_t ninth = 0;
+            if (nd > 9)
+                return false;
+            if (nd == 9) {
+                memcpy(&w, s + 20, 8);
+                ninth = (uint32_t)(unsigned char)s[28] - '0';
+                if (ninth > 9)
+                    return false;
+            } else {
+                /* the nd digits end the word before the zone: bring them to
+                 * bytes 0..nd-1 and fill the rest with '0' (nanos / 10) */
+                memcpy(&w, s + zone - 8, 8);
+                w = (w >> (8 * (8 - nd))) | (ONES * '0' & ~(~0ull >> (8 * (8 - nd))));
+            }
+            if (!all_digits8(w))
+                return false;
+            nanos = digits8_value(w) * 10 + ninth;
         }
-        if (!all_digits8(w))
-            return false;
-        nanos = digits8_value(w) * 10 + ninth;
         form |= (unsigned)nd;
     }
     memset(out, 0, sizeof *out);
