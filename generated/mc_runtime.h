@@ -380,13 +380,17 @@ struct mc_enum_desc;
  * the first member of its state. p is the next input byte, end the end of the
  * input, obj the '{' of the object whose fast path began last; depth the
  * arrays and objects entered, at most max_depth (here so that the generated
- * fast decoders enter and leave objects inline). */
+ * fast decoders enter and leave objects inline); safe is end - MC_FAST_SLACK_
+ * (the start of the input when it is shorter): from below it, MC_FAST_SLACK_
+ * bytes are input (see mc_fast_has_). */
 typedef struct mc_cursor_ {
     const char *p;
     const char *end;
     const char *obj;
     unsigned depth, max_depth;
+    const char *safe;
 } mc_cursor_;
+#define MC_FAST_SLACK_ 32
 /* Internal: a generated fast decoder of one object type (see mc_fast_open_). */
 typedef int (*mc_fast_fn_)(mc_cursor_ *c, void *out);
 /* Internal: a generated release of one object type: frees what the struct at v
@@ -653,6 +657,12 @@ MC_MUST_CHECK int mc_fast_array_rest_(mc_cursor_ *c, const mc_field *f, void *ou
 MC_MUST_CHECK int mc_fast_object_(mc_cursor_ *c, const mc_field *f, void *out);
 MC_MUST_CHECK int mc_fast_value_(mc_cursor_ *c, const mc_field *f, void *out); /* any kind */
 
+/* Internal: n bytes from p (at most c->end) are input. For a constant n up
+ * to MC_FAST_SLACK_ that is one compare, but near the end of the input. */
+static inline bool mc_fast_has_(const mc_cursor_ *c, const char *p, size_t n)
+{
+    return (n <= MC_FAST_SLACK_ && p < c->safe) || (size_t)(c->end - p) >= n;
+}
 /* Internal: p[0..n) == lit[0..n) (the caller checked that p has n bytes).
  * Inline, so that with a constant literal it is a few word compares against
  * immediates. */
@@ -694,7 +704,7 @@ static inline bool mc_fast_eq_(const char *p, const char *lit, size_t n)
 static inline bool mc_fast_key_(mc_cursor_ *c, const char *lit, size_t n)
 {
     const char *p = c->p;
-    if ((size_t)(c->end - p) < n ||
+    if (!mc_fast_has_(c, p, n) ||
         (!mc_fast_eq_(p, lit, n) && (p != c->obj || !mc_fast_eq_(p + 1, lit + 1, n - 1))))
         return false;
     c->p = p + n;
@@ -727,7 +737,7 @@ MC_MUST_CHECK static inline int mc_fast_enum_(mc_cursor_ *c, const mc_field *f, 
 MC_MUST_CHECK static inline int mc_fast_array_(mc_cursor_ *c, const mc_field *f, void *out)
 {
     const char *p = c->p;
-    if (c->end - p >= 2 && p[0] == '[' && p[1] == ']' && c->depth < c->max_depth) {
+    if (mc_fast_has_(c, p, 2) && p[0] == '[' && p[1] == ']' && c->depth < c->max_depth) {
         char *list = (char *)out + f->offset;
         void *items = NULL;
         size_t count = 0;
@@ -743,7 +753,7 @@ MC_MUST_CHECK static inline int mc_fast_array_(mc_cursor_ *c, const mc_field *f,
 static inline bool mc_fast_lit_(mc_cursor_ *c, const char *lit, size_t n)
 {
     const char *p = c->p;
-    if ((size_t)(c->end - p) < n || !mc_fast_eq_(p, lit, n))
+    if (!mc_fast_has_(c, p, n) || !mc_fast_eq_(p, lit, n))
         return false;
     c->p = p + n;
     return true;

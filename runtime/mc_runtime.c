@@ -3017,6 +3017,7 @@ static ALWAYS_INLINE void dec_start(dec *d, const char *json, size_t len, const 
     d->fast = false;
     d->base = d->c.p = json ? json : "";
     d->c.end = d->base + len;
+    d->c.safe = len >= MC_FAST_SLACK_ ? d->c.end - MC_FAST_SLACK_ : d->base;
     d->c.obj = NULL;
     d->c.depth = 0;
     d->code = MC_OK;
