@@ -2490,13 +2490,14 @@ static void clear_value(const mc_field *f, char *base, const mc_allocator *a);
 
 /* The array at d->c.p ('['), of type t, into the list struct at out; on
  * success *has (if not NULL) is set MC_PRESENT, so that the generated fast
- * paths reach this with a tail call (mc_fast_array_). */
-static int dec_array_has(dec *d, const mc_type *t, char *out, mc_presence *has)
+ * paths reach this with a tail call (mc_fast_array_). Object items with a
+ * generated fast decoder go straight to fast (may be NULL); with fast_items,
+ * fast is known not to be NULL, and the compiler drops that test. */
+static ALWAYS_INLINE int array_items(dec *d, const mc_type *t, char *out, mc_presence *has, mc_fast_fn_ fast,
+                                     bool fast_items)
 {
     const size_t isz = t->item_size;
     const mc_field *const item = &t->item;
-    /* object items with a generated fast decoder, in a fast path: straight to it */
-    const mc_fast_fn_ fast = item->kind == MC_KIND_OBJECT && d->fast ? item->type->fast : NULL;
     const char *const end = d->c.end;
     size_t count = 0;
     smark mark = scratch_mark(d);
@@ -2519,7 +2520,7 @@ static int dec_array_has(dec *d, const mc_type *t, char *out, mc_presence *has)
     for (;;) {
         slot = run + count * isz;
         zero_short(slot, isz);
-        if (fast != NULL && d->c.p < end && *d->c.p == '{')
+        if ((fast_items || fast != NULL) && d->c.p < end && *d->c.p == '{')
             rc = fast(&d->c, slot);
         else if (item->kind == MC_KIND_OBJECT && d->c.p < end && *d->c.p == '{')
             rc = dec_object(d, item->type, slot);
@@ -2571,6 +2572,20 @@ fail:
     }
     scratch_release(d, mark);
     return rc;
+}
+
+static int dec_array_has(dec *d, const mc_type *t, char *out, mc_presence *has)
+{
+    /* object items with a generated fast decoder, in a fast path: straight to it */
+    const mc_field *const item = &t->item;
+    return array_items(d, t, out, has, item->kind == MC_KIND_OBJECT && d->fast ? item->type->fast : NULL, false);
+}
+
+/* dec_array_has for items of an object type with a generated fast decoder,
+ * fast, in a fast path (the lists the generated decoders meet most). */
+static NOINLINE int dec_array_fast(dec *d, const mc_type *t, char *out, mc_presence *has, mc_fast_fn_ fast)
+{
+    return array_items(d, t, out, has, fast, true);
 }
 
 static int dec_array(dec *d, const mc_type *t, char *out)
@@ -2973,9 +2988,16 @@ int mc_fast_datetime_(mc_cursor_ *c, const mc_field *f, void *out)
 int mc_fast_array_rest_(mc_cursor_ *c, const mc_field *f, void *out)
 {
     const char *p = c->p;
-    if (LIKELY(p < c->end && *p == '['))
-        return dec_array_has((dec *)(void *)c, f->type, (char *)out + f->offset,
-                             (mc_presence *)((char *)out + f->presence));
+    if (LIKELY(p < c->end && *p == '[')) {
+        const mc_type *t = f->type;
+        char *list = (char *)out + f->offset;
+        mc_presence *has = (mc_presence *)((char *)out + f->presence);
+        /* only generated decoders come here, and they run with d->fast set:
+         * items of an object type with a fast decoder go straight to it */
+        if (t->item.kind == MC_KIND_OBJECT && t->item.type->fast != NULL)
+            return dec_array_fast((dec *)(void *)c, t, list, has, t->item.type->fast);
+        return dec_array_has((dec *)(void *)c, t, list, has);
+    }
     return fast_member(c, f, out, MC_KIND_ARRAY);
 }
 
