@@ -2874,7 +2874,16 @@ int mc_fast_fail_(mc_cursor_ *c, const mc_field *f)
 static NOINLINE int fast_member(mc_cursor_ *c, const mc_field *f, void *out, unsigned kind)
 {
     dec *d = (dec *)(void *)c;
-    d->c.p = skip_ws(d->c.p, d->c.end);
+    const char *p = skip_ws(d->c.p, d->c.end);
+    d->c.p = p;
+    /* null for a member that accepts it (a nullable string, an enum that
+     * lists null): what dec_value does with it, without getting there */
+    if (mc_fast_has_(c, p, 4) && lit_eq(p, "null", 4) && f->presence != MC_NO_OFFSET &&
+        accepts_null(f)) {
+        *(mc_presence *)(void *)((char *)out + f->presence) = MC_NULL;
+        d->c.p = p + 4;
+        return MC_OK;
+    }
     switch (kind) {
     case MC_KIND_STRING: return dec_member_k(d, f, (char *)out, MC_KIND_STRING);
     case MC_KIND_ENUM: return dec_member_k(d, f, (char *)out, MC_KIND_ENUM);
