@@ -378,12 +378,19 @@ struct mc_enum_desc;
 
 /* Internal, for generated code only (names end in `_`): the decoder's cursor,
  * the first member of its state. p is the next input byte, end the end of the
- * input, obj the '{' of the object whose fast path began last. */
+ * input, obj the '{' of the object whose fast path began last; depth the
+ * arrays and objects entered, at most max_depth (here so that the generated
+ * fast decoders enter and leave objects inline); safe is end - MC_FAST_SLACK_
+ * (the start of the input when it is shorter): from below it, MC_FAST_SLACK_
+ * bytes are input (see mc_fast_has_). */
 typedef struct mc_cursor_ {
     const char *p;
     const char *end;
     const char *obj;
+    unsigned depth, max_depth;
+    const char *safe;
 } mc_cursor_;
+#define MC_FAST_SLACK_ 32
 /* Internal: a generated fast decoder of one object type (see mc_fast_open_). */
 typedef int (*mc_fast_fn_)(mc_cursor_ *c, void *out);
 /* Internal: a generated release of one object type: frees what the struct at v
@@ -609,11 +616,34 @@ bool mc_equal(const mc_type *t, const void *a, const void *b);
  * their order are those of the table-driven decoder. All return MC_OK or an
  * MC_ERR_*; c is the cursor the decoder passed to the fast decoder.
  */
-/* c->p is at '{': enters the object (depth bound), leaving c->p there. */
-MC_MUST_CHECK int mc_fast_open_(mc_cursor_ *c);
+/* mc_fast_open_ past the depth bound: the error. */
+MC_MUST_CHECK int mc_fast_deep_(mc_cursor_ *c);
+/* mc_fast_close_ for anything but the '}' of an object without required
+ * members: the rest of the object by the table. */
+MC_MUST_CHECK int mc_fast_rest_(mc_cursor_ *c, const mc_type *t, void *out, size_t next);
+/* c->p is at '{': enters the object (depth bound), leaving c->p there. Inline:
+ * a call here costs more than the work. */
+MC_MUST_CHECK static inline int mc_fast_open_(mc_cursor_ *c)
+{
+    c->obj = c->p;
+    if (++c->depth > c->max_depth)
+        return mc_fast_deep_(c);
+    return MC_OK;
+}
 /* After the members the fast decoder matched, the first `next` fields of t
- * (out is the struct): the '}', or the rest of the object by the table. */
-MC_MUST_CHECK int mc_fast_close_(mc_cursor_ *c, const mc_type *t, void *out, size_t next);
+ * (out is the struct): the '}', or the rest of the object by the table.
+ * Inline, so that with t the generated descriptor its required count is a
+ * constant. */
+MC_MUST_CHECK static inline int mc_fast_close_(mc_cursor_ *c, const mc_type *t, void *out, size_t next)
+{
+    const char *p = c->p + (next == 0); /* at the '{' when nothing matched: "{}" */
+    if (t->required == 0 && p < c->end && *p == '}') {
+        c->p = p + 1;
+        c->depth--;
+        return MC_OK;
+    }
+    return mc_fast_rest_(c, t, out, next);
+}
 /* After member f failed: adds its name to the error's JSON Pointer; returns
  * the status. */
 int mc_fast_fail_(mc_cursor_ *c, const mc_field *f);
@@ -622,10 +652,17 @@ MC_MUST_CHECK int mc_fast_string_(mc_cursor_ *c, const mc_field *f, void *out);
 /* mc_fast_enum_ (below, inline) for anything but a listed plain text. */
 MC_MUST_CHECK int mc_fast_enum_rest_(mc_cursor_ *c, const mc_field *f, void *out);
 MC_MUST_CHECK int mc_fast_datetime_(mc_cursor_ *c, const mc_field *f, void *out);
-MC_MUST_CHECK int mc_fast_array_(mc_cursor_ *c, const mc_field *f, void *out);
+/* mc_fast_array_ (below, inline) for anything but "[]". */
+MC_MUST_CHECK int mc_fast_array_rest_(mc_cursor_ *c, const mc_field *f, void *out);
 MC_MUST_CHECK int mc_fast_object_(mc_cursor_ *c, const mc_field *f, void *out);
 MC_MUST_CHECK int mc_fast_value_(mc_cursor_ *c, const mc_field *f, void *out); /* any kind */
 
+/* Internal: n bytes from p (at most c->end) are input. For a constant n up
+ * to MC_FAST_SLACK_ that is one compare, but near the end of the input. */
+static inline bool mc_fast_has_(const mc_cursor_ *c, const char *p, size_t n)
+{
+    return (n <= MC_FAST_SLACK_ && p < c->safe) || (size_t)(c->end - p) >= n;
+}
 /* Internal: p[0..n) == lit[0..n) (the caller checked that p has n bytes).
  * Inline, so that with a constant literal it is a few word compares against
  * immediates. */
@@ -667,7 +704,7 @@ static inline bool mc_fast_eq_(const char *p, const char *lit, size_t n)
 static inline bool mc_fast_key_(mc_cursor_ *c, const char *lit, size_t n)
 {
     const char *p = c->p;
-    if ((size_t)(c->end - p) < n ||
+    if (!mc_fast_has_(c, p, n) ||
         (!mc_fast_eq_(p, lit, n) && (p != c->obj || !mc_fast_eq_(p + 1, lit + 1, n - 1))))
         return false;
     c->p = p + n;
@@ -694,11 +731,29 @@ MC_MUST_CHECK static inline int mc_fast_enum_(mc_cursor_ *c, const mc_field *f, 
     }
     return mc_fast_enum_rest_(c, f, out);
 }
+/* The value of array member f: "[]" (a third of all lists, in bounds of
+ * depth) inline, as the table-driven decoder leaves it; anything else by
+ * mc_fast_array_rest_. */
+MC_MUST_CHECK static inline int mc_fast_array_(mc_cursor_ *c, const mc_field *f, void *out)
+{
+    const char *p = c->p;
+    if (mc_fast_has_(c, p, 2) && p[0] == '[' && p[1] == ']' && c->depth < c->max_depth) {
+        char *list = (char *)out + f->offset;
+        void *items = NULL;
+        size_t count = 0;
+        memcpy(list + f->type->items_offset, &items, sizeof items);
+        memcpy(list + f->type->count_offset, &count, sizeof count);
+        *(mc_presence *)(void *)((char *)out + f->presence) = MC_PRESENT;
+        c->p = p + 2;
+        return MC_OK;
+    }
+    return mc_fast_array_rest_(c, f, out);
+}
 /* True (and c->p moved past it) when the input at c->p is lit[0..n). */
 static inline bool mc_fast_lit_(mc_cursor_ *c, const char *lit, size_t n)
 {
     const char *p = c->p;
-    if ((size_t)(c->end - p) < n || !mc_fast_eq_(p, lit, n))
+    if (!mc_fast_has_(c, p, n) || !mc_fast_eq_(p, lit, n))
         return false;
     c->p = p + n;
     return true;

@@ -566,54 +566,96 @@ static ALWAYS_INLINE uint32_t digits8_value(uint64_t w)
  * seconds, invalid text), which the full parser then decides. All loads stay
  * inside s[0..len).
  */
+_Static_assert(MC_DT_ZONE_Z == 0 && MC_DT_ZONE_LOWER_Z == 0x20, "datetime_fast: the form of 'Z' / 'z' is its bit 0x20");
+#if SSE2
+/* The fixed part of the fast shapes, "YYYY-MM-DDThh:mm:ss" (s[0..19)), as two
+ * overlapping vectors, s[0..16) and s[3..19): each byte xor-ed with its
+ * template ('0' for a digit, the separator itself) must not be above its
+ * limit: 9 for a digit, the most a tens digit can be (month 1, day 3, hour 2,
+ * minute and second 5: so minutes and seconds are in range, and :60, a leap
+ * second, is the full parser's), 0 for a separator. Bit 0x20 of the 'T' is
+ * dropped ('t' is accepted too); the second vector leaves the 'T' to the
+ * first. */
+static ALWAYS_INLINE bool datetime_shape(const char *s)
+{
+    const __m128i t1 = _mm_setr_epi8('0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0');
+    const __m128i m1 = _mm_setr_epi8(-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, ~0x20, -1, -1, -1, -1, -1);
+    const __m128i l1 = _mm_setr_epi8(9, 9, 9, 9, 0, 1, 9, 0, 3, 9, 0, 2, 9, 0, 5, 9);
+    const __m128i t2 = _mm_setr_epi8('0', '-', '0', '0', '-', '0', '0', 0, '0', '0', ':', '0', '0', ':', '0', '0');
+    const __m128i l2 = _mm_setr_epi8(9, 0, 1, 9, 0, 3, 9, -1, 2, 9, 0, 5, 9, 0, 5, 9);
+    __m128i v1 = _mm_and_si128(_mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)s), t1), m1);
+    __m128i v2 = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + 3)), t2);
+    __m128i ok = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(v1, l1), l1), _mm_cmpeq_epi8(_mm_max_epu8(v2, l2), l2));
+    return _mm_movemask_epi8(ok) == 0xFFFF;
+}
+#endif
+
 static ALWAYS_INLINE bool datetime_fast(mc_datetime *out, const char *s, size_t len)
 {
-    /* "YYYY-MM-", "DDThh:mm" and "hh:mm:ss" (bytes 11..18), each xor-ed with
-     * its template ('0' for a digit, the separator itself): a digit becomes
-     * its value and only a digit becomes 0..9; a separator becomes 0 and only
-     * the right one does ('T' | 0x20 is 't', both accepted: that bit is
-     * dropped). Then no byte may be above 9 (x + 0x76 or x itself shows a high
-     * bit) and every separator byte must be 0. */
-    const uint64_t ta = 0x2D30302D30303030ull, tb = 0x30303A3030543030ull, tc = 0x30303A30303A3030ull;
-    const uint64_t sa = 0xFF0000FF00000000ull, sbc = 0x0000FF0000FF0000ull;
-    uint64_t a, b, c, w, pa, pb, pc;
-    int64_t y, mo, d, hh, mi, ss, off = 0;
-    uint32_t nanos = 0;
-    unsigned form;
+    /* the days of each month (of a common year; none for month 0) */
+    static const uint8_t month_days[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    /* "YYYY-MM-" and "DDThh:mm" xor-ed with their templates ('0' for a digit,
+     * the separator itself): a digit becomes its value, a valid separator 0
+     * ('T' | 0x20 is 't', both accepted: that bit is dropped). */
+    const uint64_t ta = 0x2D30302D30303030ull, tb = 0x30303A3030543030ull;
+    uint64_t a, b, w, pa, pb;
+    uint32_t y, mo, d, hh, mi, ss, nanos = 0;
+    int64_t secs, off = 0;
+    unsigned form, last;
     size_t zone, nd;
-    if (len < 20 || len > 35)
+    if (len - 20 > 15) /* 20..35 bytes */
         return false;
     memcpy(&a, s, 8);
     memcpy(&b, s + 8, 8);
-    memcpy(&c, s + 11, 8);
     a ^= ta;
     b = (b ^ tb) & ~0x200000ull;
-    c ^= tc;
-    if (((((a + ONES * 0x76) | a | (b + ONES * 0x76) | b | (c + ONES * 0x76) | c) & HIGHS) |
-         (a & sa) | ((b | c) & sbc)) != 0)
+#if SSE2
+    if (!datetime_shape(s))
         return false;
+    ss = (uint32_t)((unsigned char)s[17] - '0') * 10 + (uint32_t)((unsigned char)s[18] - '0');
+#else
+    {
+        /* the same for "hh:mm:ss" (bytes 11..18); then no byte may be above
+         * 9 (x + 0x76 or x itself shows a high bit) and every separator byte
+         * must be 0 */
+        const uint64_t tc = 0x30303A30303A3030ull;
+        const uint64_t sa = 0xFF0000FF00000000ull, sbc = 0x0000FF0000FF0000ull;
+        uint64_t c, pc;
+        memcpy(&c, s + 11, 8);
+        c ^= tc;
+        if (((((a + ONES * 0x76) | a | (b + ONES * 0x76) | b | (c + ONES * 0x76) | c) & HIGHS) |
+             (a & sa) | ((b | c) & sbc)) != 0)
+            return false;
+        /* every byte of pc is now a pair's value, 0..99: adding 128 - 60 sets
+         * the high bit of the seconds exactly when they are over 59 (:60, a
+         * leap second, is the full parser's); the same for the minutes below */
+        pc = c * 10 + (c >> 8);
+        if ((pc + ((uint64_t)(128 - 60) << 48)) & (0x80ull << 48))
+            return false;
+        ss = (uint32_t)((pc >> 48) & 0xFF);
+    }
+#endif
     pa = a * 10 + (a >> 8);
     pb = b * 10 + (b >> 8);
-    pc = c * 10 + (c >> 8);
-    /* every byte of pa, pb, pc is now a pair's value, 0..99: adding 128 - (limit + 1)
-     * sets the high bit exactly when it is over the limit (hh 23, mm 59, ss 59;
-     * :60, a leap second, is the full parser's) */
-    if ((((pb + (((uint64_t)(128 - 24) << 24) | ((uint64_t)(128 - 60) << 48))) |
-          (pc + ((uint64_t)(128 - 60) << 48))) &
-         ((0x80ull << 24) | (0x80ull << 48))) != 0)
+    y = (uint32_t)(pa & 0xFF) * 100 + (uint32_t)((pa >> 16) & 0xFF);
+    mo = (uint32_t)((pa >> 40) & 0xFF);
+    d = (uint32_t)(pb & 0xFF);
+    hh = (uint32_t)((pb >> 24) & 0xFF);
+    mi = (uint32_t)((pb >> 48) & 0xFF);
+    if (hh > 23 || (!SSE2 && mi > 59)) /* datetime_shape bounds the minutes */
         return false;
-    y = (int64_t)(pa & 0xFF) * 100 + (int64_t)((pa >> 16) & 0xFF);
-    mo = (int64_t)((pa >> 40) & 0xFF);
-    d = (int64_t)(pb & 0xFF);
-    hh = (int64_t)((pb >> 24) & 0xFF);
-    mi = (int64_t)((pb >> 48) & 0xFF);
-    ss = (int64_t)((pc >> 48) & 0xFF);
-    if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
-        return false;
-    /* the zone, from the end */
-    if (s[len - 1] == 'Z' || s[len - 1] == 'z') {
+    /* day 1 to the month's last (d - 1 wraps for day 0): one compare, and
+     * the leap-year test only for 29 February */
+    if (mo > 12 || d - 1 >= month_days[mo])
+        if (!(mo == 2 && d == 29 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+            return false;
+    /* the date and time of day are done with here: fewer values live below */
+    secs = days_from_civil(y, mo, d) * 86400 + (int64_t)(hh * 3600 + mi * 60 + ss);
+    /* the zone, from the end; 'Z' and 'z' differ in bit 0x20, as their forms do */
+    last = (unsigned char)s[len - 1];
+    if ((last | 0x20) == 'z') {
         zone = len - 1;
-        form = s[len - 1] == 'Z' ? MC_DT_ZONE_Z : MC_DT_ZONE_LOWER_Z;
+        form = last & MC_DT_ZONE_LOWER_Z;
     } else {
         /* bytes 2..7 of the last word: sign, hh, ':', mm */
         const uint64_t mz = 0xFFFF00FFFF000000ull;
@@ -639,30 +681,39 @@ static ALWAYS_INLINE bool datetime_fast(mc_datetime *out, const char *s, size_t 
     }
     /* the fraction: s[20..zone) after a '.', 1 to 9 digits */
     if (zone != 19) {
-        uint32_t ninth = 0;
         if (zone < 21 || s[19] != '.')
             return false;
         nd = zone - 20;
-        if (nd > 9)
-            return false;
-        if (nd == 9) {
-            memcpy(&w, s + 20, 8);
-            ninth = (uint32_t)(unsigned char)s[28] - '0';
-            if (ninth > 9)
+        if (nd == 3) {
+            /* milliseconds, the most common: the three digits alone */
+            uint32_t d0 = (uint32_t)(unsigned char)s[20] - '0', d1 = (uint32_t)(unsigned char)s[21] - '0',
+                     d2 = (uint32_t)(unsigned char)s[22] - '0';
+            if (d0 > 9 || d1 > 9 || d2 > 9)
                 return false;
+            nanos = (d0 * 100 + d1 * 10 + d2) * 1000000;
         } else {
-            /* the nd digits end the word before the zone: bring them to
-             * bytes 0..nd-1 and fill the rest with '0' (nanos / 10) */
-            memcpy(&w, s + zone - 8, 8);
-            w = (w >> (8 * (8 - nd))) | (ONES * '0' & ~(~0ull >> (8 * (8 - nd))));
+            uint32_t ninth = 0;
+            if (nd > 9)
+                return false;
+            if (nd == 9) {
+                memcpy(&w, s + 20, 8);
+                ninth = (uint32_t)(unsigned char)s[28] - '0';
+                if (ninth > 9)
+                    return false;
+            } else {
+                /* the nd digits end the word before the zone: bring them to
+                 * bytes 0..nd-1 and fill the rest with '0' (nanos / 10) */
+                memcpy(&w, s + zone - 8, 8);
+                w = (w >> (8 * (8 - nd))) | (ONES * '0' & ~(~0ull >> (8 * (8 - nd))));
+            }
+            if (!all_digits8(w))
+                return false;
+            nanos = digits8_value(w) * 10 + ninth;
         }
-        if (!all_digits8(w))
-            return false;
-        nanos = digits8_value(w) * 10 + ninth;
         form |= (unsigned)nd;
     }
     memset(out, 0, sizeof *out);
-    out->seconds = days_from_civil(y, mo, d) * 86400 + hh * 3600 + mi * 60 + ss - off * 60;
+    out->seconds = secs - off * 60;
     out->nanos = (int32_t)nanos;
     out->offset_minutes = (int16_t)off;
     out->form = (uint8_t)form;
@@ -1391,7 +1442,7 @@ typedef struct dec {
     char no_room;    /* where an empty free region points */
     mc_arena *arena; /* the caller's allocator is an mc_arena */
     mc_allocator glue;
-    unsigned flags, depth, max_depth;
+    unsigned flags;
     int code;
     size_t err_off;
     char msg[MC_ERROR_MESSAGE_MAX];
@@ -2259,8 +2310,8 @@ static int dec_object_rest(dec *d, const mc_type *t, char *out, size_t next);
 
 static int enter(dec *d)
 {
-    if (++d->depth > d->max_depth)
-        return fail(d, MC_ERR_DEPTH, d->c.p, "nesting deeper than %u", d->max_depth);
+    if (++d->c.depth > d->c.max_depth)
+        return fail(d, MC_ERR_DEPTH, d->c.p, "nesting deeper than %u", d->c.max_depth);
     return MC_OK;
 }
 
@@ -2690,7 +2741,7 @@ done:
             goto out;
         }
     }
-    d->depth--;
+    d->c.depth--;
 out:
     scratch_release(d, mark);
     return rc;
@@ -2702,14 +2753,24 @@ static ALWAYS_INLINE void zero_short(char *dst, size_t n)
 {
 #if SSE2
     if (n >= 32) {
-        /* two stores a turn, then the last 32 bytes (overlapping) */
+        /* the first and the last 32 bytes; over 64, the 32 after the first
+         * and before the last (overlapping), so that up to 128 bytes take no
+         * loop; the middle of larger items two stores a turn */
         size_t i;
-        for (i = 0; i + 32 < n; i += 32) {
-            _mm_storeu_si128((__m128i *)(void *)(dst + i), _mm_setzero_si128());
-            _mm_storeu_si128((__m128i *)(void *)(dst + i + 16), _mm_setzero_si128());
-        }
+        _mm_storeu_si128((__m128i *)(void *)dst, _mm_setzero_si128());
+        _mm_storeu_si128((__m128i *)(void *)(dst + 16), _mm_setzero_si128());
         _mm_storeu_si128((__m128i *)(void *)(dst + n - 32), _mm_setzero_si128());
         _mm_storeu_si128((__m128i *)(void *)(dst + n - 16), _mm_setzero_si128());
+        if (n > 64) {
+            _mm_storeu_si128((__m128i *)(void *)(dst + 32), _mm_setzero_si128());
+            _mm_storeu_si128((__m128i *)(void *)(dst + 48), _mm_setzero_si128());
+            _mm_storeu_si128((__m128i *)(void *)(dst + n - 64), _mm_setzero_si128());
+            _mm_storeu_si128((__m128i *)(void *)(dst + n - 48), _mm_setzero_si128());
+            for (i = 64; i + 64 < n; i += 32) {
+                _mm_storeu_si128((__m128i *)(void *)(dst + i), _mm_setzero_si128());
+                _mm_storeu_si128((__m128i *)(void *)(dst + i + 16), _mm_setzero_si128());
+            }
+        }
         return;
     }
     if (n >= 16) {
@@ -2772,21 +2833,22 @@ static void clear_value(const mc_field *f, char *base, const mc_allocator *a);
 
 /* The array at d->c.p ('['), of type t, into the list struct at out; on
  * success *has (if not NULL) is set MC_PRESENT, so that the generated fast
- * paths reach this with a tail call (mc_fast_array_). */
-static int dec_array_has(dec *d, const mc_type *t, char *out, mc_presence *has)
+ * paths reach this with a tail call (mc_fast_array_). Object items with a
+ * generated fast decoder go straight to fast (may be NULL); with fast_items,
+ * fast is known not to be NULL, and the compiler drops that test. */
+static ALWAYS_INLINE int array_items(dec *d, const mc_type *t, char *out, mc_presence *has, mc_fast_fn_ fast,
+                                     bool fast_items)
 {
     const size_t isz = t->item_size;
     const mc_field *const item = &t->item;
-    /* object items with a generated fast decoder, in a fast path: straight to it */
-    const mc_fast_fn_ fast = item->kind == MC_KIND_OBJECT && d->fast ? item->type->fast : NULL;
     const char *const end = d->c.end;
     size_t count = 0;
     smark mark = scratch_mark(d);
     char *run = NULL, *items = NULL, *slot;
     int rc;
 
-    if (UNLIKELY(++d->depth > d->max_depth))
-        return fail(d, MC_ERR_DEPTH, d->c.p, "nesting deeper than %u", d->max_depth);
+    if (UNLIKELY(++d->c.depth > d->c.max_depth))
+        return fail(d, MC_ERR_DEPTH, d->c.p, "nesting deeper than %u", d->c.max_depth);
     d->c.p = skip_ws(d->c.p + 1, end);
     if (d->c.p < end && *d->c.p == ']') {
         d->c.p++;
@@ -2801,7 +2863,7 @@ static int dec_array_has(dec *d, const mc_type *t, char *out, mc_presence *has)
     for (;;) {
         slot = run + count * isz;
         zero_short(slot, isz);
-        if (fast != NULL && d->c.p < end && *d->c.p == '{')
+        if ((fast_items || fast != NULL) && d->c.p < end && *d->c.p == '{')
             rc = fast(&d->c, slot);
         else if (item->kind == MC_KIND_OBJECT && d->c.p < end && *d->c.p == '{')
             rc = dec_object(d, item->type, slot);
@@ -2840,7 +2902,7 @@ static int dec_array_has(dec *d, const mc_type *t, char *out, mc_presence *has)
 done:
     memcpy(out + t->items_offset, &items, sizeof items);
     memcpy(out + t->count_offset, &count, sizeof count);
-    d->depth--;
+    d->c.depth--;
     scratch_release(d, mark);
     if (has != NULL)
         *has = MC_PRESENT;
@@ -2853,6 +2915,20 @@ fail:
     }
     scratch_release(d, mark);
     return rc;
+}
+
+static int dec_array_has(dec *d, const mc_type *t, char *out, mc_presence *has)
+{
+    /* object items with a generated fast decoder, in a fast path: straight to it */
+    const mc_field *const item = &t->item;
+    return array_items(d, t, out, has, item->kind == MC_KIND_OBJECT && d->fast ? item->type->fast : NULL, false);
+}
+
+/* dec_array_has for items of an object type with a generated fast decoder,
+ * fast, in a fast path (the lists the generated decoders meet most). */
+static NOINLINE int dec_array_fast(dec *d, const mc_type *t, char *out, mc_presence *has, mc_fast_fn_ fast)
+{
+    return array_items(d, t, out, has, fast, true);
 }
 
 static int dec_array(dec *d, const mc_type *t, char *out)
@@ -3088,7 +3164,7 @@ static int skip_value(dec *d)
         return fail(d, MC_ERR_SYNTAX, d->c.p, "unexpected character '%c'", *d->c.p);
     }
     d->c.p++; /* the closing '}' or ']' */
-    d->depth--;
+    d->c.depth--;
     return MC_OK;
 }
 
@@ -3096,20 +3172,19 @@ static void clear_type(const mc_type *t, void *v, const mc_allocator *a);
 
 /* ---- the pieces of generated fast decoders (see mc_runtime.h) ------------- */
 
-int mc_fast_open_(mc_cursor_ *c)
+int mc_fast_deep_(mc_cursor_ *c)
 {
-    c->obj = c->p;
-    return enter((dec *)(void *)c);
+    return fail((dec *)(void *)c, MC_ERR_DEPTH, c->p, "nesting deeper than %u", c->max_depth);
 }
 
-int mc_fast_close_(mc_cursor_ *c, const mc_type *t, void *out, size_t next)
+int mc_fast_rest_(mc_cursor_ *c, const mc_type *t, void *out, size_t next)
 {
     const char *p = c->p;
-    if (next == 0) /* at the '{': "{}", or the loop from the start */
+    if (next == 0) /* at the '{': the loop from the start */
         p++;
-    if (LIKELY(t->required == 0 && p < c->end && *p == '}')) {
+    if (t->required == 0 && p < c->end && *p == '}') {
         c->p = p + 1;
-        ((dec *)(void *)c)->depth--;
+        c->depth--;
         return MC_OK;
     }
     /* anything else from here on: the table-driven loop */
@@ -3129,7 +3204,16 @@ int mc_fast_fail_(mc_cursor_ *c, const mc_field *f)
 static NOINLINE int fast_member(mc_cursor_ *c, const mc_field *f, void *out, unsigned kind)
 {
     dec *d = (dec *)(void *)c;
-    d->c.p = skip_ws(d->c.p, d->c.end);
+    const char *p = skip_ws(d->c.p, d->c.end);
+    d->c.p = p;
+    /* null for a member that accepts it (a nullable string, an enum that
+     * lists null): what dec_value does with it, without getting there */
+    if (mc_fast_has_(c, p, 4) && lit_eq(p, "null", 4) && f->presence != MC_NO_OFFSET &&
+        accepts_null(f)) {
+        *(mc_presence *)(void *)((char *)out + f->presence) = MC_NULL;
+        d->c.p = p + 4;
+        return MC_OK;
+    }
     switch (kind) {
     case MC_KIND_STRING: return dec_member_k(d, f, (char *)out, MC_KIND_STRING);
     case MC_KIND_ENUM: return dec_member_k(d, f, (char *)out, MC_KIND_ENUM);
@@ -3265,16 +3349,17 @@ int mc_fast_datetime_(mc_cursor_ *c, const mc_field *f, void *out)
     const char *const end = c->end;
     if (LIKELY(p < end && *p == '"')) {
 #if SSE2 && SWAR
-        if (UNLIKELY((q = datetime_quote(p + 1, end)) == NULL))
-            q = find_special(p + 1, end);
-#else
-        q = find_special(p + 1, end);
-#endif
-#if SWAR
+        /* a quote, inside the input; none in s[20..36): not a shape of
+         * datetime_fast (whose text is 20 to 35 bytes) */
+        if (LIKELY((q = datetime_quote(p + 1, end)) != NULL) &&
+            LIKELY(datetime_fast((mc_datetime *)(void *)((char *)out + f->offset), p + 1, (size_t)(q - p - 1)))) {
+#elif SWAR
         /* the shapes of datetime_fast are strict RFC 3339: no flag to test */
+        q = find_special(p + 1, end);
         if (LIKELY(q < end && *q == '"') &&
             LIKELY(datetime_fast((mc_datetime *)(void *)((char *)out + f->offset), p + 1, (size_t)(q - p - 1)))) {
 #else
+        q = find_special(p + 1, end);
         if (LIKELY(q < end && *q == '"') &&
             LIKELY(mc_datetime_parse((mc_datetime *)(void *)((char *)out + f->offset), p + 1, (size_t)(q - p - 1),
                                      (((dec *)(void *)c)->flags & MC_DECODE_STRICT_DATETIME) ? MC_DATETIME_STRICT
@@ -3288,26 +3373,18 @@ int mc_fast_datetime_(mc_cursor_ *c, const mc_field *f, void *out)
     return fast_member(c, f, out, MC_KIND_DATETIME);
 }
 
-int mc_fast_array_(mc_cursor_ *c, const mc_field *f, void *out)
+int mc_fast_array_rest_(mc_cursor_ *c, const mc_field *f, void *out)
 {
     const char *p = c->p;
-    dec *d = (dec *)(void *)c;
     if (LIKELY(p < c->end && *p == '[')) {
-        mc_presence *has = (mc_presence *)((char *)out + f->presence);
+        const mc_type *t = f->type;
         char *list = (char *)out + f->offset;
-        if (p + 1 < c->end && p[1] == ']' && d->depth < d->max_depth) {
-            /* "[]", a third of all lists: what dec_array_has does for it
-             * (the depth bound included), without its set-up */
-            const mc_type *t = f->type;
-            char *items = NULL;
-            size_t count = 0;
-            memcpy(list + t->items_offset, &items, sizeof items);
-            memcpy(list + t->count_offset, &count, sizeof count);
-            *has = MC_PRESENT;
-            c->p = p + 2;
-            return MC_OK;
-        }
-        return dec_array_has(d, f->type, list, has);
+        mc_presence *has = (mc_presence *)((char *)out + f->presence);
+        /* only generated decoders come here, and they run with d->fast set:
+         * items of an object type with a fast decoder go straight to it */
+        if (t->item.kind == MC_KIND_OBJECT && t->item.type->fast != NULL)
+            return dec_array_fast((dec *)(void *)c, t, list, has, t->item.type->fast);
+        return dec_array_has((dec *)(void *)c, t, list, has);
     }
     return fast_member(c, f, out, MC_KIND_ARRAY);
 }
@@ -3342,12 +3419,13 @@ static ALWAYS_INLINE void dec_start(dec *d, const char *json, size_t len, const 
         if (opt->max_depth != 0)
             max_depth = opt->max_depth < MC_MAX_DEPTH_LIMIT ? opt->max_depth : MC_MAX_DEPTH_LIMIT;
     }
-    d->max_depth = max_depth;
+    d->c.max_depth = max_depth;
     d->fast = false;
     d->base = d->c.p = json ? json : "";
     d->c.end = d->base + len;
+    d->c.safe = len >= MC_FAST_SLACK_ ? d->c.end - MC_FAST_SLACK_ : d->base;
     d->c.obj = NULL;
-    d->depth = 0;
+    d->c.depth = 0;
     d->code = MC_OK;
     d->err_off = 0;
     d->msg[0] = '\0';

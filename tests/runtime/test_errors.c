@@ -266,6 +266,39 @@ static void test_invalid_arguments(void **state)
     assert_int_equal(err.offset, 6);
 }
 
+/* Every prefix of the seed document, each from a heap block of exactly its
+ * length (so that a read past the end shows under ASan and valgrind): the
+ * generated fast decoders compare member names near the end of the input
+ * with the exact bound, and every shorter prefix is a syntax error at or
+ * before its end. */
+static void test_truncated_documents(void **state)
+{
+    static const char seed[] = SEED_JSON;
+    const size_t len = sizeof seed - 1;
+    certification_task want, t;
+    mc_error err;
+    size_t k;
+    (void)state;
+    assert_int_equal(certification_task_from_json(&want, seed, len, NULL, NULL), MC_OK);
+    for (k = 0; k <= len; k++) {
+        char *copy = (char *)malloc(k ? k : 1);
+        int rc;
+        assert_non_null(copy);
+        memcpy(copy, seed, k);
+        rc = certification_task_from_json(&t, copy, k, NULL, &err);
+        if (k == len) {
+            assert_int_equal(rc, MC_OK);
+            assert_true(certification_task_equal(&t, &want));
+            certification_task_clear(&t, NULL);
+        } else {
+            assert_int_equal(rc, MC_ERR_SYNTAX);
+            assert_true(err.offset <= k);
+        }
+        free(copy);
+    }
+    certification_task_clear(&want, NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -275,6 +308,7 @@ int main(void)
         cmocka_unit_test(test_depth_bound_on_skipped_values),
         cmocka_unit_test(test_depth_bound_on_modelled_values),
         cmocka_unit_test(test_invalid_arguments),
+        cmocka_unit_test(test_truncated_documents),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
