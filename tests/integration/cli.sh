@@ -14,14 +14,8 @@
 # Needs MODELC (absolute path) in the environment; runs from the repo root.
 set -eu
 
-: "${MODELC:?MODELC must name the modelc binary}"
-ROOT=$(pwd)
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-trap 'exit 1' INT TERM HUP
+. tests/integration/support/common.sh
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
-ok() { echo "ok: $*"; }
 # state DIR: every file in DIR (hidden ones too) with size, mtime and checksum.
 state() {
     (cd "$1" && find . -type f | LC_ALL=C sort | while read -r f; do

@@ -14,16 +14,9 @@
 # Needs MODELC (absolute path) and CC in the environment; runs from the repo root.
 set -eu
 
-: "${MODELC:?MODELC must name the modelc binary}"
-CC=${CC:-cc}
+. tests/integration/support/common.sh
 export CC
-ROOT=$(pwd)
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-trap 'exit 1' INT TERM HUP
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
-ok() { echo "ok: $*"; }
 # File timestamps move in kernel ticks; wait so a touch is strictly newer.
 tick() { sleep 1; }
 # The generated files with their full (nanosecond) modification times.

@@ -16,15 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "support/check.h"
+
 #include "out/models.h"
 
-#define CHECK(cond, what)                                                                  \
-    do {                                                                                   \
-        if (!(cond)) {                                                                     \
-            fprintf(stderr, "FAIL: %s (%s:%d: %s)\n", what, __FILE__, __LINE__, #cond);    \
-            exit(1);                                                                       \
-        }                                                                                  \
-    } while (0)
 
 /* Decode json (copied into a buffer of exactly its length, so that a read
  * past the end is caught by the sanitizers) with flags; returns the status. */

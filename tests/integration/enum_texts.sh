@@ -5,12 +5,7 @@
 # Needs MODELC (absolute path) and CC in the environment; runs from the repo root.
 set -eu
 
-: "${MODELC:?MODELC must name the modelc binary}"
-CC=${CC:-cc}
-ROOT=$(pwd)
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-trap 'exit 1' INT TERM HUP
+. tests/integration/support/common.sh
 
 cat >"$T/Box.yaml" <<'YAML'
 # Box - one enum whose values are prefixes of each other, empty, or hold

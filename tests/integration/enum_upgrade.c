@@ -17,19 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "support/check.h"
+
 #include "v1/v1_models.h"
 #include "v2/v2_models.h"
 
 static int failures;
-
-#define CHECK(cond, what)                                                  \
-    do {                                                                   \
-        if (!(cond)) {                                                     \
-            fprintf(stderr, "FAIL: %s (%s:%d: %s)\n", what, __FILE__,      \
-                    __LINE__, #cond);                                      \
-            exit(1);                                                       \
-        }                                                                  \
-    } while (0)
 
 static const char SEED[] =
     "{\"id\":\"2c918086719eec070171a7e3355a360a\",\"type\":\"ADMIN_REASSIGN\","

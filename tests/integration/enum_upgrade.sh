@@ -12,15 +12,7 @@
 # Needs MODELC (absolute path) and CC in the environment; runs from the repo root.
 set -eu
 
-: "${MODELC:?MODELC must name the modelc binary}"
-CC=${CC:-cc}
-ROOT=$(pwd)
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-trap 'exit 1' INT TERM HUP
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
-ok() { echo "ok: $*"; }
+. tests/integration/support/common.sh
 
 mkdir "$T/old" "$T/new" "$T/reordered"
 cp "$ROOT"/schema/*.yaml "$T/old/"

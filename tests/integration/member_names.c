@@ -10,15 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "support/check.h"
+
 #include "out/models.h"
 
-#define CHECK(cond, what)                                                                  \
-    do {                                                                                   \
-        if (!(cond)) {                                                                     \
-            fprintf(stderr, "FAIL: %s (%s:%d: %s)\n", what, __FILE__, __LINE__, #cond);    \
-            exit(1);                                                                       \
-        }                                                                                  \
-    } while (0)
 
 /* The canonical encoding: schema order, the shortest escapes. */
 static const char canonical[] =

@@ -13,16 +13,8 @@
 # Needs MODELC (absolute path) and CC in the environment; runs from the repo root.
 set -eu
 
-: "${MODELC:?MODELC must name the modelc binary}"
-CC=${CC:-cc}
-ROOT=$(pwd)
+. tests/integration/support/common.sh
 VERSION=$(cat "$ROOT/VERSION")
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-trap 'exit 1' INT TERM HUP
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
-ok() { echo "ok: $*"; }
 
 STRICT="-Wall -Wextra -Wpedantic -Wconversion -Wshadow -Werror"
 SEED='{"id":"2c918086719eec070171a7e3355a360a","type":"ADMIN_REASSIGN","targetType":"CAMPAIGN","targetId":"2c918086719eec070171a7e3355a834c","status":"QUEUED","errors":[{"locale":"en-US","localeOrigin":"DEFAULT","text":"Error Message"}],"reassignmentTrailDTOs":[{"previousOwner":"ef38f94347e94562b5bb8424a56397d8","newOwner":"ef38f94347e94562b5bb8424a56397a3","reassignmentType":"AUTOMATIC_REASSIGNMENT"}],"created":"2020-09-24T18:10:47.693Z"}'
