@@ -42,6 +42,13 @@
 #define UNLIKELY(x) (x)
 #define PRINTF_LIKE(f, a)
 #endif
+/* Not specialised by the compiler (GCC's IPA-SRA would move loads into the
+ * caller, the hot path, that the callee should do). */
+#if defined(__GNUC__) && !defined(__clang__)
+#define NOCLONE __attribute__((noclone))
+#else
+#define NOCLONE
+#endif
 
 /* Word-at-a-time string scanning needs little-endian order and ctz; define
  * MC_NO_SWAR to force the portable byte loop. */
@@ -3252,13 +3259,28 @@ static ALWAYS_INLINE int fast_string_put(mc_cursor_ *c, const mc_field *f, void 
 }
 
 /* A plain string when the arena's free region is too small for it, or
- * without an arena. */
-static NOINLINE int fast_string_alloc(mc_cursor_ *c, const mc_field *f, void *out, const char *q)
+ * without an arena (then for every string). The length and the presence are
+ * stored before the allocation and read back after it, so that only c and s
+ * live across the call (two saved registers, not five). On failure the
+ * member is cleared with the rest of the output; its data stays NULL. */
+static NOINLINE NOCLONE int fast_string_alloc(mc_cursor_ *c, const mc_field *f, void *out, const char *q)
 {
-    char *buf = (char *)dalloc_slow((dec *)(void *)c, (size_t)(q - c->p));
+    mc_string *const s = (mc_string *)(void *)((char *)out + f->offset);
+    const char *p;
+    size_t n = (size_t)(q - c->p);
+    char *buf;
+    s->len = n - 1;
+    *(mc_presence *)((char *)out + f->presence) = MC_PRESENT;
+    buf = (char *)dalloc_slow((dec *)(void *)c, n);
     if (UNLIKELY(buf == NULL))
         return fail((dec *)(void *)c, MC_ERR_NO_MEMORY, c->p, "out of memory");
-    return fast_string_put(c, f, out, q, buf);
+    p = c->p;
+    n = s->len;
+    s->data = buf;
+    c->p = p + n + 2;
+    copy_short(buf, p + 1, n);
+    buf[n] = '\0';
+    return MC_OK;
 }
 
 #if SSE2
