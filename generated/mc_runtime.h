@@ -783,6 +783,14 @@ static inline void mc_release_string_(mc_string *s, const mc_allocator *a)
             mc_free(a, s->data, s->len + 1);
     }
 }
+/* Internal: free block p of n bytes (NULL: nothing), as release does. */
+static inline void mc_release_block_(void *p, size_t n, const mc_allocator *a)
+{
+    if (a == NULL)
+        free(p);
+    else
+        mc_free(a, p, n);
+}
 /* Internal: what mc_clear frees for the value of type t at v, without the reset. */
 void mc_release_(const mc_type *t, void *v, const mc_allocator *a);
 
