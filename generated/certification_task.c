@@ -129,7 +129,7 @@ static int certification_task__decode_fast(mc_cursor_ *c, void *v)
     if ((rc = mc_fast_open_(c)) != MC_OK)
         return rc;
     if (MC_FAST_FIRST_KEY_(c, "id")) {
-        if (mc_fast_string_(c, &f[0], out) != MC_OK)
+        if (c->string_(c, &f[0], out) != MC_OK)
             return mc_fast_fail_(c, &f[0]);
         next = 1;
     }
@@ -144,7 +144,7 @@ static int certification_task__decode_fast(mc_cursor_ *c, void *v)
         next = 3;
     }
     if (MC_FAST_KEY_(c, "targetId")) {
-        if (mc_fast_string_(c, &f[3], out) != MC_OK)
+        if (c->string_(c, &f[3], out) != MC_OK)
             return mc_fast_fail_(c, &f[3]);
         next = 4;
     }

@@ -28,7 +28,7 @@ static int error_message_dto__decode_fast(mc_cursor_ *c, void *v)
     if ((rc = mc_fast_open_(c)) != MC_OK)
         return rc;
     if (MC_FAST_FIRST_KEY_(c, "locale")) {
-        if (mc_fast_string_(c, &f[0], out) != MC_OK)
+        if (c->string_(c, &f[0], out) != MC_OK)
             return mc_fast_fail_(c, &f[0]);
         next = 1;
     }
@@ -38,7 +38,7 @@ static int error_message_dto__decode_fast(mc_cursor_ *c, void *v)
         next = 2;
     }
     if (MC_FAST_KEY_(c, "text")) {
-        if (mc_fast_string_(c, &f[2], out) != MC_OK)
+        if (c->string_(c, &f[2], out) != MC_OK)
             return mc_fast_fail_(c, &f[2]);
         next = 3;
     }

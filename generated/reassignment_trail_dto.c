@@ -28,17 +28,17 @@ static int reassignment_trail_dto__decode_fast(mc_cursor_ *c, void *v)
     if ((rc = mc_fast_open_(c)) != MC_OK)
         return rc;
     if (MC_FAST_FIRST_KEY_(c, "previousOwner")) {
-        if (mc_fast_string_(c, &f[0], out) != MC_OK)
+        if (c->string_(c, &f[0], out) != MC_OK)
             return mc_fast_fail_(c, &f[0]);
         next = 1;
     }
     if (MC_FAST_KEY_(c, "newOwner")) {
-        if (mc_fast_string_(c, &f[1], out) != MC_OK)
+        if (c->string_(c, &f[1], out) != MC_OK)
             return mc_fast_fail_(c, &f[1]);
         next = 2;
     }
     if (MC_FAST_KEY_(c, "reassignmentType")) {
-        if (mc_fast_string_(c, &f[2], out) != MC_OK)
+        if (c->string_(c, &f[2], out) != MC_OK)
             return mc_fast_fail_(c, &f[2]);
         next = 3;
     }

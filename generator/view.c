@@ -291,7 +291,9 @@ static void vctx_init(vctx *v)
             gen_data_cstr(a, gen_arena_printf(a, "%sKIND_%s", v->rt_upper, codec_macro[c]));
         v->field_macro[c] =
             gen_data_cstr(a, gen_arena_printf(a, "%sFIELD_%s", v->rt_upper, codec_macro[c]));
-        v->fast_call[c] = gen_data_cstr(a, gen_arena_printf(a, "%s%s", v->rt, fast_primitive[c]));
+        /* a string member through the cursor: the decode chose its allocation path */
+        v->fast_call[c] = gen_data_cstr(a, c == GEN_CODEC_STRING ? "c->string_"
+                                                                 : gen_arena_printf(a, "%s%s", v->rt, fast_primitive[c]));
         bool named = r.codec == GEN_CODEC_ENUM || r.codec == GEN_CODEC_OBJECT ||
                      r.codec == GEN_CODEC_ARRAY;
         v->scalar_c_type[c] = named ? NULL : gen_data_cstr(a, c_type_text(v, &r));
