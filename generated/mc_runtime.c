@@ -3281,12 +3281,12 @@ static ALWAYS_INLINE int fast_string_put(mc_cursor_ *c, const mc_field *f, void 
     return MC_OK;
 }
 
-/* A plain string when the arena's free region is too small for it, or
- * without an arena (then for every string). The length and the presence are
- * stored before the allocation and read back after it, so that only c and s
- * live across the call (two saved registers, not five). On failure the
- * member is cleared with the rest of the output; its data stays NULL. */
-static NOINLINE NOCLONE int fast_string_alloc(mc_cursor_ *c, const mc_field *f, void *out, const char *q)
+/* A plain string in a new allocation: malloc'ed (libc, known at compile
+ * time), else by dalloc_slow. The length and the presence are stored before
+ * the allocation and read back after it, so that only c and s live across the
+ * call (two saved registers, not five). On failure the member is cleared with
+ * the rest of the output; its data stays NULL. */
+static ALWAYS_INLINE int fast_string_new(mc_cursor_ *c, const mc_field *f, void *out, const char *q, bool libc)
 {
     mc_string *const s = (mc_string *)(void *)((char *)out + f->offset);
     const char *p;
@@ -3294,7 +3294,7 @@ static NOINLINE NOCLONE int fast_string_alloc(mc_cursor_ *c, const mc_field *f, 
     char *buf;
     s->len = n - 1;
     *(mc_presence *)((char *)out + f->presence) = MC_PRESENT;
-    buf = (char *)dalloc_slow((dec *)(void *)c, n);
+    buf = libc ? (char *)malloc(n) : (char *)dalloc_slow((dec *)(void *)c, n);
     if (UNLIKELY(buf == NULL))
         return fail((dec *)(void *)c, MC_ERR_NO_MEMORY, c->p, "out of memory");
     p = c->p;
@@ -3304,6 +3304,13 @@ static NOINLINE NOCLONE int fast_string_alloc(mc_cursor_ *c, const mc_field *f, 
     copy_short(buf, p + 1, n);
     buf[n] = '\0';
     return MC_OK;
+}
+
+/* A plain string when the arena's free region is too small for it, or with
+ * an allocator that is not an arena. */
+static NOINLINE NOCLONE int fast_string_alloc(mc_cursor_ *c, const mc_field *f, void *out, const char *q)
+{
+    return fast_string_new(c, f, out, q, false);
 }
 
 #if SSE2
@@ -3357,7 +3364,9 @@ int mc_fast_string_(mc_cursor_ *c, const mc_field *f, void *out)
 }
 
 /* mc_fast_string_ with libc allocation (c->string_): every plain string is
- * malloc'ed, so there is no arena bump to try first. */
+ * malloc'ed, so there is no arena bump to try first, nor an allocator to
+ * test; the allocation inline (its two saved registers cost less than a
+ * second call). */
 static int fast_string_libc(mc_cursor_ *c, const mc_field *f, void *out)
 {
     const char *p = c->p, *q;
@@ -3365,7 +3374,7 @@ static int fast_string_libc(mc_cursor_ *c, const mc_field *f, void *out)
     if (LIKELY(end - p >= FAST_STRING_ROOM && *p == '"')) {
         q = FAST_STRING_FIND(p + 1, end);
         if (LIKELY(q < end && *q == '"'))
-            return fast_string_alloc(c, f, out, q);
+            return fast_string_new(c, f, out, q, true);
         return fast_string_rest(c, f, out, q);
     }
     return fast_member(c, f, out, MC_KIND_STRING);
