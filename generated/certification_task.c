@@ -129,7 +129,7 @@ static int certification_task__decode_fast(mc_cursor_ *c, void *v)
     if ((rc = mc_fast_open_(c)) != MC_OK)
         return rc;
     if (MC_FAST_FIRST_KEY_(c, "id")) {
-        if (mc_fast_string_(c, &f[0], out) != MC_OK)
+        if (c->string_(c, &f[0], out) != MC_OK)
             return mc_fast_fail_(c, &f[0]);
         next = 1;
     }
@@ -144,7 +144,7 @@ static int certification_task__decode_fast(mc_cursor_ *c, void *v)
         next = 3;
     }
     if (MC_FAST_KEY_(c, "targetId")) {
-        if (mc_fast_string_(c, &f[3], out) != MC_OK)
+        if (c->string_(c, &f[3], out) != MC_OK)
             return mc_fast_fail_(c, &f[3]);
         next = 4;
     }
@@ -196,7 +196,13 @@ static size_t certification_task__find(const char *s, size_t n)
     return 8;
 }
 
-/* What certification_task_clear frees, member by member (the table walk, unrolled). */
+/* Internal: what a list of CertificationTask frees, the items and their block (below). */
+void certification_task__release_items(void *items, size_t count, const mc_allocator *a);
+void error_message_dto__release_items(void *items, size_t count, const mc_allocator *a);
+void reassignment_trail_dto__release_items(void *items, size_t count, const mc_allocator *a);
+
+/* What certification_task_clear frees, member by member (the table walk, unrolled); lists
+ * of objects straight to their item type's release. */
 static void certification_task__release(void *v, const mc_allocator *a)
 {
     certification_task *x = (certification_task *)v;
@@ -205,9 +211,21 @@ static void certification_task__release(void *v, const mc_allocator *a)
     mc_release_string_(&x->target_type_unknown, a);
     mc_release_string_(&x->target_id, a);
     mc_release_string_(&x->status_unknown, a);
-    mc_release_(&error_message_dto_list_desc, &x->errors, a);
-    mc_release_(&reassignment_trail_dto_list_desc, &x->reassignment_trail_dtos, a);
+    if (x->errors.items != NULL)
+        error_message_dto__release_items(x->errors.items, x->errors.count, a);
+    if (x->reassignment_trail_dtos.items != NULL)
+        reassignment_trail_dto__release_items(x->reassignment_trail_dtos.items, x->reassignment_trail_dtos.count, a);
     mc_release_string_(&x->json_extra, a);
+}
+
+/* certification_task__release for each of the count items at items, then their block: one
+ * call per list rather than one per item. */
+void certification_task__release_items(void *items, size_t count, const mc_allocator *a)
+{
+    certification_task *x = (certification_task *)items, *const end = x + count;
+    for (; x < end; x++)
+        certification_task__release(x, a);
+    mc_release_block_(items, count * sizeof *x, a);
 }
 const mc_type certification_task_desc = MC_TYPE_OBJECT_FAST(certification_task, "CertificationTask", certification_task__fields,
     0, certification_task__decode_fast, certification_task__release, certification_task__find);

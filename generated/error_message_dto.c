@@ -28,7 +28,7 @@ static int error_message_dto__decode_fast(mc_cursor_ *c, void *v)
     if ((rc = mc_fast_open_(c)) != MC_OK)
         return rc;
     if (MC_FAST_FIRST_KEY_(c, "locale")) {
-        if (mc_fast_string_(c, &f[0], out) != MC_OK)
+        if (c->string_(c, &f[0], out) != MC_OK)
             return mc_fast_fail_(c, &f[0]);
         next = 1;
     }
@@ -38,7 +38,7 @@ static int error_message_dto__decode_fast(mc_cursor_ *c, void *v)
         next = 2;
     }
     if (MC_FAST_KEY_(c, "text")) {
-        if (mc_fast_string_(c, &f[2], out) != MC_OK)
+        if (c->string_(c, &f[2], out) != MC_OK)
             return mc_fast_fail_(c, &f[2]);
         next = 3;
     }
@@ -60,7 +60,11 @@ static size_t error_message_dto__find(const char *s, size_t n)
     return 3;
 }
 
-/* What error_message_dto_clear frees, member by member (the table walk, unrolled). */
+/* Internal: what a list of ErrorMessageDto frees, the items and their block (below). */
+void error_message_dto__release_items(void *items, size_t count, const mc_allocator *a);
+
+/* What error_message_dto_clear frees, member by member (the table walk, unrolled); lists
+ * of objects straight to their item type's release. */
 static void error_message_dto__release(void *v, const mc_allocator *a)
 {
     error_message_dto *x = (error_message_dto *)v;
@@ -68,6 +72,16 @@ static void error_message_dto__release(void *v, const mc_allocator *a)
     mc_release_string_(&x->locale_origin_unknown, a);
     mc_release_string_(&x->text, a);
     mc_release_string_(&x->json_extra, a);
+}
+
+/* error_message_dto__release for each of the count items at items, then their block: one
+ * call per list rather than one per item. */
+void error_message_dto__release_items(void *items, size_t count, const mc_allocator *a)
+{
+    error_message_dto *x = (error_message_dto *)items, *const end = x + count;
+    for (; x < end; x++)
+        error_message_dto__release(x, a);
+    mc_release_block_(items, count * sizeof *x, a);
 }
 const mc_type error_message_dto_desc = MC_TYPE_OBJECT_FAST(error_message_dto, "ErrorMessageDto", error_message_dto__fields,
     0, error_message_dto__decode_fast, error_message_dto__release, error_message_dto__find);

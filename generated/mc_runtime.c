@@ -55,6 +55,13 @@
 #define UNLIKELY(x) (x)
 #define PRINTF_LIKE(f, a)
 #endif
+/* Not specialised by the compiler (GCC's IPA-SRA would move loads into the
+ * caller, the hot path, that the callee should do). */
+#if defined(__GNUC__) && !defined(__clang__)
+#define NOCLONE __attribute__((noclone))
+#else
+#define NOCLONE
+#endif
 
 /* Word-at-a-time string scanning needs little-endian order and ctz; define
  * MC_NO_SWAR to force the portable byte loop. */
@@ -1448,11 +1455,10 @@ typedef struct dec {
      * `glue`, and mc_decode flushes at its end. Without an arena (or without a
      * block yet) the region is empty, so every allocation takes dalloc_slow;
      * abase and alast are set only with an arena. */
-    char *ap, *alim, *abase, *alast;
+    char *ap, *abase, *alim, *alast; /* ap and alim apart: see dec_alloc_begin */
     const char *base;
     const mc_allocator *a; /* the caller's allocator, or &glue with an arena */
     bool fast;       /* in a generated fast path: object items use their type's fast decoder */
-    char no_room;    /* where an empty free region points */
     mc_arena *arena; /* the caller's allocator is an mc_arena */
     mc_allocator glue;
     unsigned flags;
@@ -1486,12 +1492,17 @@ static PRINTF_LIKE(4, 5) int fail(dec *d, int code, const char *at, const char *
 
 /* ---- output allocation -------------------------------------------------- */
 
+/* Where an empty free region points (never written: it has no room). A
+ * static object rather than a member of dec, so that its address is a
+ * constant and costs the set-up nothing to keep. */
+static char dec_no_room;
+
 /* The arena's current block into d's free region. */
 static void dec_arena_load(dec *d)
 {
     mc_arena_block_ *b = d->arena->blocks_;
     if (b == NULL) {
-        d->abase = d->ap = d->alim = d->alast = &d->no_room;
+        d->abase = d->ap = d->alim = d->alast = &dec_no_room;
         return;
     }
     d->abase = block_payload(b);
@@ -1519,6 +1530,8 @@ static void *dec_arena_realloc(void *ctx, void *p, size_t old, size_t n)
     return q;
 }
 
+static int fast_string_libc(mc_cursor_ *c, const mc_field *f, void *out);
+
 /* Set up output allocation for allocator a (NULL = libc). */
 static void dec_alloc_begin(dec *d, const mc_allocator *a)
 {
@@ -1528,11 +1541,15 @@ static void dec_alloc_begin(dec *d, const mc_allocator *a)
         d->glue.ctx = d;
         d->a = &d->glue;
         dec_arena_load(d);
-    } else { /* an empty free region: only dalloc_str looks at it */
+    } else { /* an empty free region: only dalloc_str looks at it (ap and alim
+              * are not adjacent in dec, so that these two stores stay plain
+              * ones that GCC does not pair into a vector hoisted into the
+              * arena path) */
         d->a = a;
         d->arena = NULL;
-        d->ap = d->alim = &d->no_room;
+        d->ap = d->alim = &dec_no_room;
     }
+    d->c.string_ = a == NULL ? fast_string_libc : mc_fast_string_;
 }
 
 /* The decode is over: the arena accounts for every allocation made. */
@@ -3264,14 +3281,36 @@ static ALWAYS_INLINE int fast_string_put(mc_cursor_ *c, const mc_field *f, void 
     return MC_OK;
 }
 
-/* A plain string when the arena's free region is too small for it, or
- * without an arena. */
-static NOINLINE int fast_string_alloc(mc_cursor_ *c, const mc_field *f, void *out, const char *q)
+/* A plain string in a new allocation: malloc'ed (libc, known at compile
+ * time), else by dalloc_slow. The length and the presence are stored before
+ * the allocation and read back after it, so that only c and s live across the
+ * call (two saved registers, not five). On failure the member is cleared with
+ * the rest of the output; its data stays NULL. */
+static ALWAYS_INLINE int fast_string_new(mc_cursor_ *c, const mc_field *f, void *out, const char *q, bool libc)
 {
-    char *buf = (char *)dalloc_slow((dec *)(void *)c, (size_t)(q - c->p));
+    mc_string *const s = (mc_string *)(void *)((char *)out + f->offset);
+    const char *p;
+    size_t n = (size_t)(q - c->p);
+    char *buf;
+    s->len = n - 1;
+    *(mc_presence *)((char *)out + f->presence) = MC_PRESENT;
+    buf = libc ? (char *)malloc(n) : (char *)dalloc_slow((dec *)(void *)c, n);
     if (UNLIKELY(buf == NULL))
         return fail((dec *)(void *)c, MC_ERR_NO_MEMORY, c->p, "out of memory");
-    return fast_string_put(c, f, out, q, buf);
+    p = c->p;
+    n = s->len;
+    s->data = buf;
+    c->p = p + n + 2;
+    copy_short(buf, p + 1, n);
+    buf[n] = '\0';
+    return MC_OK;
+}
+
+/* A plain string when the arena's free region is too small for it, or with
+ * an allocator that is not an arena. */
+static NOINLINE NOCLONE int fast_string_alloc(mc_cursor_ *c, const mc_field *f, void *out, const char *q)
+{
+    return fast_string_new(c, f, out, q, false);
 }
 
 #if SSE2
@@ -3319,6 +3358,23 @@ int mc_fast_string_(mc_cursor_ *c, const mc_field *f, void *out)
             }
             return fast_string_alloc(c, f, out, q);
         }
+        return fast_string_rest(c, f, out, q);
+    }
+    return fast_member(c, f, out, MC_KIND_STRING);
+}
+
+/* mc_fast_string_ with libc allocation (c->string_): every plain string is
+ * malloc'ed, so there is no arena bump to try first, nor an allocator to
+ * test; the allocation inline (its two saved registers cost less than a
+ * second call). */
+static int fast_string_libc(mc_cursor_ *c, const mc_field *f, void *out)
+{
+    const char *p = c->p, *q;
+    const char *const end = c->end;
+    if (LIKELY(end - p >= FAST_STRING_ROOM && *p == '"')) {
+        q = FAST_STRING_FIND(p + 1, end);
+        if (LIKELY(q < end && *q == '"'))
+            return fast_string_new(c, f, out, q, true);
         return fast_string_rest(c, f, out, q);
     }
     return fast_member(c, f, out, MC_KIND_STRING);

@@ -376,6 +376,7 @@ typedef enum mc_kind {
 struct mc_type;
 struct mc_enum_desc;
 
+struct mc_field;
 /* Internal, for generated code only (names end in `_`): the decoder's cursor,
  * the first member of its state. p is the next input byte, end the end of the
  * input, obj the '{' of the object whose fast path began last; depth the
@@ -389,6 +390,10 @@ typedef struct mc_cursor_ {
     const char *obj;
     unsigned depth, max_depth;
     const char *safe;
+    /* what the fast decoders call for a string member: mc_fast_string_, or
+     * with libc allocation one that calls malloc without an arena test
+     * (chosen once per decode) */
+    int (*string_)(struct mc_cursor_ *c, const struct mc_field *f, void *out);
 } mc_cursor_;
 #define MC_FAST_SLACK_ 32
 /* Internal: a generated fast decoder of one object type (see mc_fast_open_). */
@@ -782,6 +787,14 @@ static inline void mc_release_string_(mc_string *s, const mc_allocator *a)
         else
             mc_free(a, s->data, s->len + 1);
     }
+}
+/* Internal: free block p of n bytes (NULL: nothing), as release does. */
+static inline void mc_release_block_(void *p, size_t n, const mc_allocator *a)
+{
+    if (a == NULL)
+        free(p);
+    else
+        mc_free(a, p, n);
 }
 /* Internal: what mc_clear frees for the value of type t at v, without the reset. */
 void mc_release_(const mc_type *t, void *v, const mc_allocator *a);

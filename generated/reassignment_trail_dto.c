@@ -28,17 +28,17 @@ static int reassignment_trail_dto__decode_fast(mc_cursor_ *c, void *v)
     if ((rc = mc_fast_open_(c)) != MC_OK)
         return rc;
     if (MC_FAST_FIRST_KEY_(c, "previousOwner")) {
-        if (mc_fast_string_(c, &f[0], out) != MC_OK)
+        if (c->string_(c, &f[0], out) != MC_OK)
             return mc_fast_fail_(c, &f[0]);
         next = 1;
     }
     if (MC_FAST_KEY_(c, "newOwner")) {
-        if (mc_fast_string_(c, &f[1], out) != MC_OK)
+        if (c->string_(c, &f[1], out) != MC_OK)
             return mc_fast_fail_(c, &f[1]);
         next = 2;
     }
     if (MC_FAST_KEY_(c, "reassignmentType")) {
-        if (mc_fast_string_(c, &f[2], out) != MC_OK)
+        if (c->string_(c, &f[2], out) != MC_OK)
             return mc_fast_fail_(c, &f[2]);
         next = 3;
     }
@@ -60,7 +60,11 @@ static size_t reassignment_trail_dto__find(const char *s, size_t n)
     return 3;
 }
 
-/* What reassignment_trail_dto_clear frees, member by member (the table walk, unrolled). */
+/* Internal: what a list of ReassignmentTrailDTO frees, the items and their block (below). */
+void reassignment_trail_dto__release_items(void *items, size_t count, const mc_allocator *a);
+
+/* What reassignment_trail_dto_clear frees, member by member (the table walk, unrolled); lists
+ * of objects straight to their item type's release. */
 static void reassignment_trail_dto__release(void *v, const mc_allocator *a)
 {
     reassignment_trail_dto *x = (reassignment_trail_dto *)v;
@@ -68,6 +72,16 @@ static void reassignment_trail_dto__release(void *v, const mc_allocator *a)
     mc_release_string_(&x->new_owner, a);
     mc_release_string_(&x->reassignment_type, a);
     mc_release_string_(&x->json_extra, a);
+}
+
+/* reassignment_trail_dto__release for each of the count items at items, then their block: one
+ * call per list rather than one per item. */
+void reassignment_trail_dto__release_items(void *items, size_t count, const mc_allocator *a)
+{
+    reassignment_trail_dto *x = (reassignment_trail_dto *)items, *const end = x + count;
+    for (; x < end; x++)
+        reassignment_trail_dto__release(x, a);
+    mc_release_block_(items, count * sizeof *x, a);
 }
 const mc_type reassignment_trail_dto_desc = MC_TYPE_OBJECT_FAST(reassignment_trail_dto, "ReassignmentTrailDTO", reassignment_trail_dto__fields,
     0, reassignment_trail_dto__decode_fast, reassignment_trail_dto__release, reassignment_trail_dto__find);

@@ -37,8 +37,8 @@ typedef struct vctx {
 } vctx;
 
 /* Map sizes, so that building a node allocates its entry array once. */
-#define FIELD_KEYS 58
-#define TYPE_KEYS 54
+#define FIELD_KEYS 60
+#define TYPE_KEYS 55
 #define TREF_KEYS 24
 
 static void put(vctx *v, gen_data *m, const char *k, gen_data *d)
@@ -214,7 +214,7 @@ static const char *const runtime_names[] = {
     "decode_options", "encode_options", "type", "field", "enum_desc", "enum_value",
     "init", "clear", "copy", "equal", "decode", "encode", "encode_string",
     "enum_to_string", "enum_from_string", "cursor_", "fast_open_", "fast_close_",
-    "fast_fail_", "release_", "release_string_"};
+    "fast_fail_", "release_", "release_string_", "release_block_"};
 static const char *const runtime_macros[] = {
     "ABSENT", "NULL", "PRESENT", "OK", "MUST_CHECK", "OPTIONAL", "REQUIRED", "NULLABLE",
     "ENUM_VALUE", "ENUM_VALUE_PLAIN", "ENUM_DESC", "ENUM_DESC_FAST", "ENUM_MATCH_", "KEY_MATCH_", "ENUM_HAS_NULL", "ENUM_NO_NULL", "TYPE_OBJECT",
@@ -291,7 +291,9 @@ static void vctx_init(vctx *v)
             gen_data_cstr(a, gen_arena_printf(a, "%sKIND_%s", v->rt_upper, codec_macro[c]));
         v->field_macro[c] =
             gen_data_cstr(a, gen_arena_printf(a, "%sFIELD_%s", v->rt_upper, codec_macro[c]));
-        v->fast_call[c] = gen_data_cstr(a, gen_arena_printf(a, "%s%s", v->rt, fast_primitive[c]));
+        /* a string member through the cursor: the decode chose its allocation path */
+        v->fast_call[c] = gen_data_cstr(a, c == GEN_CODEC_STRING ? "c->string_"
+                                                                 : gen_arena_printf(a, "%s%s", v->rt, fast_primitive[c]));
         bool named = r.codec == GEN_CODEC_ENUM || r.codec == GEN_CODEC_OBJECT ||
                      r.codec == GEN_CODEC_ARRAY;
         v->scalar_c_type[c] = named ? NULL : gen_data_cstr(a, c_type_text(v, &r));
@@ -370,7 +372,13 @@ static gen_data *field_view(vctx *v, const gen_ir_type *t, const gen_ir_field *f
     /* what the generated release frees for this field */
     put_bool(v, m, "release_string", f->ref.codec == GEN_CODEC_STRING || f->ref.codec == GEN_CODEC_UUID);
     put_bool(v, m, "release_enum", f->ref.codec == GEN_CODEC_ENUM);
-    put_bool(v, m, "release_nested", f->ref.codec == GEN_CODEC_OBJECT || f->ref.codec == GEN_CODEC_ARRAY);
+    /* a list of objects that have a generated release: its items go to the
+     * item type's X__release_items, called directly (see tables.mustache) */
+    const gen_ir_type *lt = f->ref.codec == GEN_CODEC_ARRAY ? f->ref.type : NULL;
+    bool list = lt != NULL && lt->items.codec == GEN_CODEC_OBJECT && lt->items.type->field_count > 0;
+    put_bool(v, m, "release_nested", (f->ref.codec == GEN_CODEC_OBJECT || f->ref.codec == GEN_CODEC_ARRAY) && !list);
+    put_bool(v, m, "release_list", list);
+    put_str(v, m, "release_list_fn", list ? gen_arena_printf(a, "%s__release_items", lt->items.type->names.c_name) : NULL);
     bool nested = f->ref.codec == GEN_CODEC_ENUM || f->ref.codec == GEN_CODEC_OBJECT ||
                   f->ref.codec == GEN_CODEC_ARRAY;
     put_str(v, m, "desc_ref", nested ? f->ref.type->names.desc : NULL);
@@ -466,6 +474,7 @@ static gen_data *type_view(vctx *v, const gen_ir_type *t)
     put_str(v, m, "values_table", gen_arena_printf(a, "%s__values", n->c_name));
     put_str(v, m, "fast_decoder", gen_arena_printf(a, "%s__decode_fast", n->c_name));
     put_str(v, m, "release_fn", gen_arena_printf(a, "%s__release", n->c_name));
+    put_str(v, m, "release_items_fn", gen_arena_printf(a, "%s__release_items", n->c_name));
     put_str(v, m, "match_fn", gen_arena_printf(a, "%s__match", n->c_name));
     put_str(v, m, "find_fn", gen_arena_printf(a, "%s__find", n->c_name));
     {

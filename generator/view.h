@@ -39,7 +39,7 @@
  *     "items": TREF plus "item_macro" (MC_ITEM_...), or null (arrays and
  *     scalars), "doc": {"lines": [...]} or null (title and description as
  *     comment-safe lines), "fields_table", "values_table", "fast_decoder",
- *     "release_fn", "match_fn", "find_fn" (file-local names of the tables
+ *     "release_fn", "release_items_fn" (X__release_items, external), "match_fn", "find_fn" (file-local names of the tables
  *     and of the generated fast decoder, release, enum matcher and key
  *     lookup), "has_find" (no field name needs a JSON escape: the key
  *     lookup is written), "field_count", "required_count"
@@ -55,8 +55,11 @@
  *     "enum_unknown" (the enum's UNKNOWN member or null), "format_note"
  *     (a string's format, when the codec does not already say it),
  *     "after" (index + 1, for the fast decoder), "fast_call" (the runtime
- *     primitive the fast decoder calls), "release_string", "release_enum",
- *     "release_nested" (what the generated release frees)
+ *     primitive the fast decoder calls; for a string the cursor's string_,
+ *     chosen per decode), "release_string", "release_enum",
+ *     "release_nested", "release_list" (what the generated release frees;
+ *     a list of objects through "release_list_fn", the item type's
+ *     X__release_items)
  *   TREF: "codec" (one of gen_ir_codec_name), "is_string", "is_bool",
  *     "is_int32", "is_int64", "is_float", "is_double", "is_date_time",
  *     "is_date", "is_uuid", "is_enum", "is_object", "is_array",
