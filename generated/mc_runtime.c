@@ -2720,11 +2720,24 @@ static int dec_object_rest(dec *d, const mc_type *t, char *out, size_t next)
             /* The next member in schema order, with its comma: the hot path. */
             if (LIKELY(nf < fend)) {
                 size_t n = nf->key_len;
-                if ((size_t)(end - d->c.p) >= n && lit_eq(d->c.p, nf->key, n)) {
-                    key_at = d->c.p + 1;
+                const char *p = d->c.p;
+                if ((size_t)(end - p) >= n && lit_eq(p, nf->key, n)) {
+                    key_at = p + 1;
                     f = nf;
-                    d->c.p += n;
+                    d->c.p = p + n;
                     continue;
+                }
+                /* the same with blanks after the comma (`, "name":`, as
+                 * some writers space their output), without the way round
+                 * through the separator and the key checks below */
+                if (p + 1 < end && *p == ',' && (unsigned char)p[1] <= ' ') {
+                    p = skip_ws(p + 1, end);
+                    if ((size_t)(end - p) >= n - 1 && lit_eq(p, nf->key + 1, n - 1)) {
+                        key_at = p;
+                        f = nf;
+                        d->c.p = p + n - 1;
+                        continue;
+                    }
                 }
             }
             break;
