@@ -1673,6 +1673,8 @@ static inline const char *skip_ws(const char *p, const char *end)
 {
     if (LIKELY(p < end && (unsigned char)*p > ' '))
         return p; /* compact JSON: nothing to skip */
+    if (p + 1 < end && *p == ' ' && (unsigned char)p[1] > ' ')
+        return p + 1; /* one blank, as spaced JSON has after ':' and ',' */
     while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
         p++;
     return p;
