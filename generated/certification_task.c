@@ -117,9 +117,11 @@ static const mc_field certification_task__fields[] = {
     MC_FIELD_DATETIME(certification_task, created, has_created, "created", MC_OPTIONAL),
 };
 
+static int certification_task__decode_spaced(mc_cursor_ *c, void *v, size_t at);
+
 /* The fast path of certification_task_from_json: members in schema order, each matched by
  * its `,"name":` text (the first one by `{"name":`); from the first other
- * member on, the table above. */
+ * member on, the table above (or certification_task__decode_spaced). */
 static int certification_task__decode_fast(mc_cursor_ *c, void *v)
 {
     certification_task *out = (certification_task *)v;
@@ -168,7 +170,70 @@ static int certification_task__decode_fast(mc_cursor_ *c, void *v)
             return mc_fast_fail_(c, &f[7]);
         next = 8;
     }
-    return mc_fast_close_(c, &certification_task_desc, out, next);
+    return mc_fast_close_(c, &certification_task_desc, out, next, certification_task__decode_spaced);
+}
+
+/* certification_task__decode_fast from member `at` (> 0) on, for members spaced as in
+ * `, "name": value` (some writers' style): each matched by that text, from
+ * the first other member on, the table above. */
+static int certification_task__decode_spaced(mc_cursor_ *c, void *v, size_t at)
+{
+    certification_task *out = (certification_task *)v;
+    const mc_field *f = certification_task__fields;
+    size_t next = at;
+    switch (at) {
+    case 1: goto at_1;
+    case 2: goto at_2;
+    case 3: goto at_3;
+    case 4: goto at_4;
+    case 5: goto at_5;
+    case 6: goto at_6;
+    case 7: goto at_7;
+    default: return mc_fast_close_(c, &certification_task_desc, out, next, NULL);
+    }
+at_1:
+    if (MC_FAST_SPACED_KEY_(c, "type")) {
+        if (mc_fast_enum_(c, &f[1], out) != MC_OK)
+            return mc_fast_fail_(c, &f[1]);
+        next = 2;
+    }
+at_2:
+    if (MC_FAST_SPACED_KEY_(c, "targetType")) {
+        if (mc_fast_enum_(c, &f[2], out) != MC_OK)
+            return mc_fast_fail_(c, &f[2]);
+        next = 3;
+    }
+at_3:
+    if (MC_FAST_SPACED_KEY_(c, "targetId")) {
+        if (mc_fast_string_(c, &f[3], out) != MC_OK)
+            return mc_fast_fail_(c, &f[3]);
+        next = 4;
+    }
+at_4:
+    if (MC_FAST_SPACED_KEY_(c, "status")) {
+        if (mc_fast_enum_(c, &f[4], out) != MC_OK)
+            return mc_fast_fail_(c, &f[4]);
+        next = 5;
+    }
+at_5:
+    if (MC_FAST_SPACED_KEY_(c, "errors")) {
+        if (mc_fast_array_(c, &f[5], out) != MC_OK)
+            return mc_fast_fail_(c, &f[5]);
+        next = 6;
+    }
+at_6:
+    if (MC_FAST_SPACED_KEY_(c, "reassignmentTrailDTOs")) {
+        if (mc_fast_array_(c, &f[6], out) != MC_OK)
+            return mc_fast_fail_(c, &f[6]);
+        next = 7;
+    }
+at_7:
+    if (MC_FAST_SPACED_KEY_(c, "created")) {
+        if (mc_fast_datetime_(c, &f[7], out) != MC_OK)
+            return mc_fast_fail_(c, &f[7]);
+        next = 8;
+    }
+    return mc_fast_close_(c, &certification_task_desc, out, next, NULL);
 }
 
 /* The index of the member whose name (as in the table) is s[0..n), or 8:

@@ -1703,6 +1703,8 @@ static inline const char *skip_ws(const char *p, const char *end)
 {
     if (LIKELY(p < end && (unsigned char)*p > ' '))
         return p; /* compact JSON: nothing to skip */
+    if (p + 1 < end && *p == ' ' && (unsigned char)p[1] > ' ')
+        return p + 1; /* one blank, as spaced JSON has after ':' and ',' */
     while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
         p++;
     return p;
@@ -1793,7 +1795,7 @@ static int type_error(dec *d, const mc_field *f)
 
 static int expect_lit(dec *d, const char *lit, size_t n)
 {
-    if ((size_t)(d->c.end - d->c.p) < n || memcmp(d->c.p, lit, n) != 0)
+    if ((size_t)(d->c.end - d->c.p) < n || !lit_eq(d->c.p, lit, n))
         return fail(d, MC_ERR_SYNTAX, d->c.p, "invalid literal");
     d->c.p += n;
     return MC_OK;
@@ -2334,6 +2336,7 @@ static int dec_real(dec *d, void *val, bool single, const mc_field *f)
 
 static int dec_value(dec *d, const mc_field *f, char *base);
 static int skip_value(dec *d);
+static ALWAYS_INLINE int skip_inner(dec *d);
 static int dec_array(dec *d, const mc_type *t, char *out);
 static int dec_object(dec *d, const mc_type *t, char *out);
 static int dec_object_rest(dec *d, const mc_type *t, char *out, size_t next);
@@ -2726,7 +2729,7 @@ static int dec_object_rest(dec *d, const mc_type *t, char *out, size_t next)
                 }
                 nf++;
             } else {
-                if ((rc = seen_add(d, &unknown, &k, key_at)) != MC_OK || (rc = skip_value(d)) != MC_OK) {
+                if ((rc = seen_add(d, &unknown, &k, key_at)) != MC_OK || (rc = skip_inner(d)) != MC_OK) {
                     ptr_key(d, k.s, k.n);
                     goto out;
                 }
@@ -2736,11 +2739,24 @@ static int dec_object_rest(dec *d, const mc_type *t, char *out, size_t next)
             /* The next member in schema order, with its comma: the hot path. */
             if (LIKELY(nf < fend)) {
                 size_t n = nf->key_len;
-                if ((size_t)(end - d->c.p) >= n && lit_eq(d->c.p, nf->key, n)) {
-                    key_at = d->c.p + 1;
+                const char *p = d->c.p;
+                if ((size_t)(end - p) >= n && lit_eq(p, nf->key, n)) {
+                    key_at = p + 1;
                     f = nf;
-                    d->c.p += n;
+                    d->c.p = p + n;
                     continue;
+                }
+                /* the same with blanks after the comma (`, "name":`, as
+                 * some writers space their output), without the way round
+                 * through the separator and the key checks below */
+                if (p + 1 < end && *p == ',' && (unsigned char)p[1] <= ' ') {
+                    p = skip_ws(p + 1, end);
+                    if ((size_t)(end - p) >= n - 1 && lit_eq(p, nf->key + 1, n - 1)) {
+                        key_at = p;
+                        f = nf;
+                        d->c.p = p + n - 1;
+                        continue;
+                    }
                 }
             }
             break;
@@ -3123,11 +3139,63 @@ static int dec_value(dec *d, const mc_field *f, char *base)
     return MC_OK;
 }
 
+/* What scan_number accepts and rejects, with the same errors at the same
+ * offsets, without the value: a skipped number needs only its syntax. */
+static int skip_number(dec *d)
+{
+    const char *p = d->c.p, *end = d->c.end;
+    if (p < end && *p == '-')
+        p++;
+    if (p >= end || *p < '0' || *p > '9')
+        return fail(d, MC_ERR_SYNTAX, d->c.p, "invalid number");
+    if (*p == '0') {
+        p++;
+        if (p < end && *p >= '0' && *p <= '9')
+            return fail(d, MC_ERR_SYNTAX, d->c.p, "leading zero in number");
+    } else {
+        while (p < end && *p >= '0' && *p <= '9')
+            p++;
+    }
+    if (p < end && *p == '.') {
+        p++;
+        if (p >= end || *p < '0' || *p > '9')
+            return fail(d, MC_ERR_SYNTAX, p, "digit expected after '.'");
+        while (p < end && *p >= '0' && *p <= '9')
+            p++;
+    }
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        p++;
+        if (p < end && (*p == '+' || *p == '-'))
+            p++;
+        if (p >= end || *p < '0' || *p > '9')
+            return fail(d, MC_ERR_SYNTAX, p, "digit expected in exponent");
+        while (p < end && *p >= '0' && *p <= '9')
+            p++;
+    }
+    d->c.p = p;
+    return MC_OK;
+}
+
+/* skip_value for a member or an item: strings and numbers, most of what is
+ * skipped, without the call. */
+static ALWAYS_INLINE int skip_inner(dec *d)
+{
+    const char *p = d->c.p;
+    if (p < d->c.end) {
+        if (*p == '"') {
+            span sp;
+            return scan_string(d, &sp);
+        }
+        if (*p == '-' || (*p >= '0' && *p <= '9'))
+            return skip_number(d);
+    }
+    return skip_value(d);
+}
+
 /* Validate and skip any JSON value (recursion bounded by max_depth). */
 static int skip_value(dec *d)
 {
     span sp;
-    num nm;
     size_t i = 0;
     int rc;
     if (d->c.p >= d->c.end)
@@ -3153,7 +3221,7 @@ static int skip_value(dec *d)
             if (d->c.p >= d->c.end || *d->c.p != ':')
                 return fail(d, MC_ERR_SYNTAX, d->c.p, "expected ':'");
             d->c.p = skip_ws(d->c.p + 1, d->c.end);
-            if ((rc = skip_value(d)) != MC_OK) {
+            if ((rc = skip_inner(d)) != MC_OK) {
                 ptr_key(d, sp.s, sp.n);
                 return rc;
             }
@@ -3174,7 +3242,7 @@ static int skip_value(dec *d)
         if (d->c.p < d->c.end && *d->c.p == ']')
             break;
         for (;; i++) {
-            if ((rc = skip_value(d)) != MC_OK) {
+            if ((rc = skip_inner(d)) != MC_OK) {
                 ptr_index(d, i);
                 return rc;
             }
@@ -3190,7 +3258,7 @@ static int skip_value(dec *d)
         break;
     default:
         if (*d->c.p == '-' || (*d->c.p >= '0' && *d->c.p <= '9'))
-            return scan_number(d, &nm);
+            return skip_number(d);
         return fail(d, MC_ERR_SYNTAX, d->c.p, "unexpected character '%c'", *d->c.p);
     }
     d->c.p++; /* the closing '}' or ']' */
@@ -3207,7 +3275,7 @@ int mc_fast_deep_(mc_cursor_ *c)
     return fail((dec *)(void *)c, MC_ERR_DEPTH, c->p, "nesting deeper than %u", c->max_depth);
 }
 
-int mc_fast_rest_(mc_cursor_ *c, const mc_type *t, void *out, size_t next)
+int mc_fast_rest_(mc_cursor_ *c, const mc_type *t, void *out, size_t next, mc_fast_spaced_fn_ spaced)
 {
     const char *p = c->p;
     if (next == 0) /* at the '{': the loop from the start */
@@ -3217,6 +3285,11 @@ int mc_fast_rest_(mc_cursor_ *c, const mc_type *t, void *out, size_t next)
         c->depth--;
         return MC_OK;
     }
+    /* spaced JSON (`, "name": value`): its own fast path from here, which
+     * the table loop would follow member by member (and which hands it the
+     * object at the first member it does not match) */
+    if (spaced != NULL && next != 0 && (size_t)(c->end - p) >= 3 && p[0] == ',' && p[1] == ' ' && p[2] == '"')
+        return spaced(c, out, next);
     /* anything else from here on: the table-driven loop */
     return dec_object_rest((dec *)(void *)c, t, (char *)out, next);
 }

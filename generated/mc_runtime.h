@@ -623,9 +623,14 @@ bool mc_equal(const mc_type *t, const void *a, const void *b);
  */
 /* mc_fast_open_ past the depth bound: the error. */
 MC_MUST_CHECK int mc_fast_deep_(mc_cursor_ *c);
+/* A fast decoder for members spaced as in `, "name": value`, from member
+ * at (> 0) on (tables.mustache). */
+typedef int (*mc_fast_spaced_fn_)(mc_cursor_ *c, void *out, size_t at);
 /* mc_fast_close_ for anything but the '}' of an object without required
- * members: the rest of the object by the table. */
-MC_MUST_CHECK int mc_fast_rest_(mc_cursor_ *c, const mc_type *t, void *out, size_t next);
+ * members: the rest of the object by the table, or by spaced (if not NULL)
+ * when the next member is written `, "name"` (the fast decoder then matched
+ * none after fields[0..next), next > 0). */
+MC_MUST_CHECK int mc_fast_rest_(mc_cursor_ *c, const mc_type *t, void *out, size_t next, mc_fast_spaced_fn_ spaced);
 /* c->p is at '{': enters the object (depth bound), leaving c->p there. Inline:
  * a call here costs more than the work. */
 MC_MUST_CHECK static inline int mc_fast_open_(mc_cursor_ *c)
@@ -639,7 +644,8 @@ MC_MUST_CHECK static inline int mc_fast_open_(mc_cursor_ *c)
  * (out is the struct): the '}', or the rest of the object by the table.
  * Inline, so that with t the generated descriptor its required count is a
  * constant. */
-MC_MUST_CHECK static inline int mc_fast_close_(mc_cursor_ *c, const mc_type *t, void *out, size_t next)
+MC_MUST_CHECK static inline int mc_fast_close_(mc_cursor_ *c, const mc_type *t, void *out, size_t next,
+                                               mc_fast_spaced_fn_ spaced)
 {
     const char *p = c->p + (next == 0); /* at the '{' when nothing matched: "{}" */
     if (t->required == 0 && p < c->end && *p == '}') {
@@ -647,7 +653,7 @@ MC_MUST_CHECK static inline int mc_fast_close_(mc_cursor_ *c, const mc_type *t, 
         c->depth--;
         return MC_OK;
     }
-    return mc_fast_rest_(c, t, out, next);
+    return mc_fast_rest_(c, t, out, next, spaced);
 }
 /* After member f failed: adds its name to the error's JSON Pointer; returns
  * the status. */
@@ -768,6 +774,8 @@ static inline bool mc_fast_lit_(mc_cursor_ *c, const char *lit, size_t n)
 /* The same for the type's first member, matched first: c->p is still at the
  * '{' (mc_fast_open_), so its `{"name":` is compared in one go. */
 #define MC_FAST_FIRST_KEY_(c, name) mc_fast_lit_(c, "{\"" name "\":", sizeof("{\"" name "\":") - 1)
+/* The `, "name": ` of a member in spaced JSON (mc_fast_spaced_fn_). */
+#define MC_FAST_SPACED_KEY_(c, name) mc_fast_lit_(c, ", \"" name "\": ", sizeof(", \"" name "\": ") - 1)
 /* Internal, for generated key lookups (mc_type.find): s[0..n) is the text of
  * the member name literal name. */
 #define MC_KEY_MATCH_(s, n, name) ((n) == sizeof(name) - 1 && mc_fast_eq_(s, name, sizeof(name) - 1))

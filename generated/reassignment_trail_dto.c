@@ -16,9 +16,11 @@ static const mc_field reassignment_trail_dto__fields[] = {
     MC_FIELD_STRING(reassignment_trail_dto, reassignment_type, has_reassignment_type, "reassignmentType", MC_OPTIONAL),
 };
 
+static int reassignment_trail_dto__decode_spaced(mc_cursor_ *c, void *v, size_t at);
+
 /* The fast path of reassignment_trail_dto_from_json: members in schema order, each matched by
  * its `,"name":` text (the first one by `{"name":`); from the first other
- * member on, the table above. */
+ * member on, the table above (or reassignment_trail_dto__decode_spaced). */
 static int reassignment_trail_dto__decode_fast(mc_cursor_ *c, void *v)
 {
     reassignment_trail_dto *out = (reassignment_trail_dto *)v;
@@ -42,7 +44,35 @@ static int reassignment_trail_dto__decode_fast(mc_cursor_ *c, void *v)
             return mc_fast_fail_(c, &f[2]);
         next = 3;
     }
-    return mc_fast_close_(c, &reassignment_trail_dto_desc, out, next);
+    return mc_fast_close_(c, &reassignment_trail_dto_desc, out, next, reassignment_trail_dto__decode_spaced);
+}
+
+/* reassignment_trail_dto__decode_fast from member `at` (> 0) on, for members spaced as in
+ * `, "name": value` (some writers' style): each matched by that text, from
+ * the first other member on, the table above. */
+static int reassignment_trail_dto__decode_spaced(mc_cursor_ *c, void *v, size_t at)
+{
+    reassignment_trail_dto *out = (reassignment_trail_dto *)v;
+    const mc_field *f = reassignment_trail_dto__fields;
+    size_t next = at;
+    switch (at) {
+    case 1: goto at_1;
+    case 2: goto at_2;
+    default: return mc_fast_close_(c, &reassignment_trail_dto_desc, out, next, NULL);
+    }
+at_1:
+    if (MC_FAST_SPACED_KEY_(c, "newOwner")) {
+        if (mc_fast_string_(c, &f[1], out) != MC_OK)
+            return mc_fast_fail_(c, &f[1]);
+        next = 2;
+    }
+at_2:
+    if (MC_FAST_SPACED_KEY_(c, "reassignmentType")) {
+        if (mc_fast_string_(c, &f[2], out) != MC_OK)
+            return mc_fast_fail_(c, &f[2]);
+        next = 3;
+    }
+    return mc_fast_close_(c, &reassignment_trail_dto_desc, out, next, NULL);
 }
 
 /* The index of the member whose name (as in the table) is s[0..n), or 3:

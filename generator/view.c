@@ -218,7 +218,7 @@ static const char *const runtime_names[] = {
 static const char *const runtime_macros[] = {
     "ABSENT", "NULL", "PRESENT", "OK", "MUST_CHECK", "OPTIONAL", "REQUIRED", "NULLABLE",
     "ENUM_VALUE", "ENUM_VALUE_PLAIN", "ENUM_DESC", "ENUM_DESC_FAST", "ENUM_MATCH_", "KEY_MATCH_", "ENUM_HAS_NULL", "ENUM_NO_NULL", "TYPE_OBJECT",
-    "TYPE_OBJECT_FAST", "FAST_KEY_", "FAST_FIRST_KEY_", "TYPE_OBJECT_EMPTY", "TYPE_ARRAY", "ITEM_OBJECT", "ITEM_ARRAY", "ITEM_ENUM", "ITEM_SCALAR",
+    "TYPE_OBJECT_FAST", "FAST_KEY_", "FAST_FIRST_KEY_", "FAST_SPACED_KEY_", "TYPE_OBJECT_EMPTY", "TYPE_ARRAY", "ITEM_OBJECT", "ITEM_ARRAY", "ITEM_ENUM", "ITEM_SCALAR",
     "DECODE_KEEP_UNKNOWN", "DECODE_STRICT_ENUMS", "DECODE_STRICT_DATETIME", "ENCODE_PRETTY"};
 
 /* A wire text the generated matcher compares as raw input (MC_ENUM_MATCH_):
@@ -473,6 +473,10 @@ static gen_data *type_view(vctx *v, const gen_ir_type *t)
     put_str(v, m, "fields_table", gen_arena_printf(a, "%s__fields", n->c_name));
     put_str(v, m, "values_table", gen_arena_printf(a, "%s__values", n->c_name));
     put_str(v, m, "fast_decoder", gen_arena_printf(a, "%s__decode_fast", n->c_name));
+    put_str(v, m, "fast_spaced", gen_arena_printf(a, "%s__decode_spaced", n->c_name));
+    /* the spaced fast path takes over at a member after the first (see
+     * mc_fast_rest_) */
+    put_bool(v, m, "spaced", t->field_count >= 2);
     put_str(v, m, "release_fn", gen_arena_printf(a, "%s__release", n->c_name));
     put_str(v, m, "release_items_fn", gen_arena_printf(a, "%s__release_items", n->c_name));
     put_str(v, m, "match_fn", gen_arena_printf(a, "%s__match", n->c_name));

@@ -43,6 +43,15 @@ static const error_case cases[] = {
     T("{\"x\":tru}", MC_ERR_SYNTAX, "/x", 5),
     T("{\"x\":nul}", MC_ERR_SYNTAX, "/x", 5),
     T("{\"x\":True}", MC_ERR_SYNTAX, "/x", 5),
+    /* the same inside skipped values, and in an unknown member of an item */
+    T("{\"x\":[1,-]}", MC_ERR_SYNTAX, "/x/1", 8),
+    T("{\"x\":[00]}", MC_ERR_SYNTAX, "/x/0", 6),
+    T("{\"x\":{\"a\":1.e5}}", MC_ERR_SYNTAX, "/x/a", 12),
+    T("{\"x\":[2e+]}", MC_ERR_SYNTAX, "/x/0", 9),
+    T("{\"x\":[tru]}", MC_ERR_SYNTAX, "/x/0", 6),
+    T("{\"x\":[-0.5e-3,fals]}", MC_ERR_SYNTAX, "/x/1", 14),
+    T("{\"errors\":[{\"x\":-}]}", MC_ERR_SYNTAX, "/errors/0/x", 16),
+    T("{\"errors\":[{\"text\":\"a\",\"x\":1.}]}", MC_ERR_SYNTAX, "/errors/0/x", 29),
     T("{\"x\":[1,]}", MC_ERR_SYNTAX, "/x/1", 8),
     T("{\"x\":[1 2]}", MC_ERR_SYNTAX, "/x", 8),
     T("{\"x\":{\"a\":1,}}", MC_ERR_SYNTAX, "/x", 12),
@@ -51,6 +60,16 @@ static const error_case cases[] = {
     T("{\"id\":\"abc", MC_ERR_SYNTAX, "/id", 6),                 /* unterminated string */
     T("{\"id\":\"abc\\", MC_ERR_SYNTAX, "/id", 10),
     T("{\"errors\":[", MC_ERR_SYNTAX, "/errors/0", 11),
+    /* spaced as `, "name": value` (a fast path of its own) */
+    T("{\"id\": \"a\", \"type\": 1}", MC_ERR_TYPE, "/type", 20),
+    T("{\"id\": \"a\", \"type\": \"REASSIGN\", \"id\": \"b\"}", MC_ERR_DUPLICATE_KEY, "/id", 32),
+    T("{\"id\": \"a\", \"x\": 1, \"status\": \"ERROR\", \"x\": 2}", MC_ERR_DUPLICATE_KEY, "/x", 39),
+    T("{\"id\": \"a\", \"errors\": [{\"locale\": \"x\", \"text\": 5}]}", MC_ERR_TYPE, "/errors/0/text", 47),
+    T("{\"id\": \"a\", \"errors\": [{\"locale\": \"x\", \"text\": \"\\q\"}]}", MC_ERR_ESCAPE, "/errors/0/text", 48),
+    T("{\"id\": \"a\", \"created\": \"2020-13-01T00:00:00Z\"}", MC_ERR_DATETIME, "/created", 23),
+    T("{\"id\": \"a\", \"type\": \"REASSIGN\", }", MC_ERR_SYNTAX, "", 32),
+    T("{\"id\": \"a\", \"type\": \"REASSIGN\", ", MC_ERR_SYNTAX, "", 32),
+    T("{\"id\": \"a\", \"type\": ", MC_ERR_SYNTAX, "/type", 20),
     /* trailing garbage */
     T("{} x", MC_ERR_TRAILING, "", 3),
     T("{}{}", MC_ERR_TRAILING, "", 2),
