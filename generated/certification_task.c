@@ -205,7 +205,7 @@ at_2:
     }
 at_3:
     if (MC_FAST_SPACED_KEY_(c, "targetId")) {
-        if (mc_fast_string_(c, &f[3], out) != MC_OK)
+        if (c->string_(c, &f[3], out) != MC_OK)
             return mc_fast_fail_(c, &f[3]);
         next = 4;
     }

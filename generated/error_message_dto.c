@@ -68,7 +68,7 @@ at_1:
     }
 at_2:
     if (MC_FAST_SPACED_KEY_(c, "text")) {
-        if (mc_fast_string_(c, &f[2], out) != MC_OK)
+        if (c->string_(c, &f[2], out) != MC_OK)
             return mc_fast_fail_(c, &f[2]);
         next = 3;
     }

@@ -62,13 +62,13 @@ static int reassignment_trail_dto__decode_spaced(mc_cursor_ *c, void *v, size_t 
     }
 at_1:
     if (MC_FAST_SPACED_KEY_(c, "newOwner")) {
-        if (mc_fast_string_(c, &f[1], out) != MC_OK)
+        if (c->string_(c, &f[1], out) != MC_OK)
             return mc_fast_fail_(c, &f[1]);
         next = 2;
     }
 at_2:
     if (MC_FAST_SPACED_KEY_(c, "reassignmentType")) {
-        if (mc_fast_string_(c, &f[2], out) != MC_OK)
+        if (c->string_(c, &f[2], out) != MC_OK)
             return mc_fast_fail_(c, &f[2]);
         next = 3;
     }
