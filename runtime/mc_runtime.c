@@ -1481,15 +1481,17 @@ static PRINTF_LIKE(4, 5) int fail(dec *d, int code, const char *at, const char *
 
 /* Where an empty free region points (never written: it has no room). A
  * static object rather than a member of dec, so that its address is a
- * constant and costs the set-up nothing to keep. */
-static char dec_no_room;
+ * constant and costs the set-up nothing to keep; const, so the runtime still
+ * has no writable global. */
+static const char dec_no_room_[1] = {0};
+#define NO_ROOM ((char *)(uintptr_t)dec_no_room_)
 
 /* The arena's current block into d's free region. */
 static void dec_arena_load(dec *d)
 {
     mc_arena_block_ *b = d->arena->blocks_;
     if (b == NULL) {
-        d->abase = d->ap = d->alim = d->alast = &dec_no_room;
+        d->abase = d->ap = d->alim = d->alast = NO_ROOM;
         return;
     }
     d->abase = block_payload(b);
@@ -1534,7 +1536,7 @@ static void dec_alloc_begin(dec *d, const mc_allocator *a)
               * arena path) */
         d->a = a;
         d->arena = NULL;
-        d->ap = d->alim = &dec_no_room;
+        d->ap = d->alim = NO_ROOM;
     }
     d->c.string_ = a == NULL ? fast_string_libc : mc_fast_string_;
 }
