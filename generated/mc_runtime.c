@@ -422,15 +422,27 @@ static size_t utf8_seq(const unsigned char *s, const unsigned char *end)
     return n;
 }
 
-/* utf8_seq for s[0] >= 0x80 with the common two- and three-byte forms
- * inline (E0 and ED have narrower second bytes: utf8_seq checks those). */
+/* utf8_seq for u[0] >= 0x80, with the common two- and three-byte forms inline:
+ * C2..DF 80..BF, and E1..EF 80..BF 80..BF but for ED (E0, ED, C0 and C1 have
+ * narrower ranges: utf8_seq checks those). With SWAR by masks on the next four
+ * bytes (little-endian; fewer than four left match neither form). */
 static ALWAYS_INLINE size_t utf8_step(const unsigned char *u, const unsigned char *end)
 {
+#if SWAR
+    uint32_t w = 0;
+    if (end - u >= 4)
+        memcpy(&w, u, 4);
+    if ((w & 0xC0E0u) == 0x80C0u && (w & 0x1Eu) != 0)
+        return 2;
+    if ((w & 0xC0C0F0u) == 0x8080E0u && (w & 0xFFu) != 0xE0u && (w & 0xFFu) != 0xEDu)
+        return 3;
+#else
     if (u[0] >= 0xC2 && u[0] <= 0xDF && end - u >= 2 && (u[1] & 0xC0) == 0x80)
         return 2;
     if (u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED && end - u >= 3 && (u[1] & 0xC0) == 0x80 &&
         (u[2] & 0xC0) == 0x80)
         return 3;
+#endif
     return utf8_seq(u, end);
 }
 
@@ -1978,30 +1990,8 @@ static NOINLINE size_t check_escape(dec *d, const char *p)
 static ALWAYS_INLINE const char *utf8_run(dec *d, const char *p, const char *end)
 {
     do { /* a run of non-ASCII characters without a scan between */
-        const unsigned char *u = (const unsigned char *)p;
-        size_t k;
-#if SWAR
-        /* the common two- and three-byte forms by masks on the next four bytes
-         * (little-endian): C2..DF 80..BF, and E1..EF 80..BF 80..BF but for ED
-         * (E0, ED, C0 and C1 have narrower ranges, and fewer than four bytes
-         * left match neither: utf8_seq checks those) */
-        uint32_t w = 0;
-        if (end - p >= 4)
-            memcpy(&w, p, 4);
-        if ((w & 0xC0E0u) == 0x80C0u && (w & 0x1Eu) != 0)
-            k = 2;
-        else if ((w & 0xC0C0F0u) == 0x8080E0u && (w & 0xFFu) != 0xE0u && (w & 0xFFu) != 0xEDu)
-            k = 3;
-#else
-        /* the common two- and three-byte forms inline (E0 and ED
-         * have narrower second bytes: utf8_seq checks those) */
-        if (u[0] >= 0xC2 && u[0] <= 0xDF && end - p >= 2 && (u[1] & 0xC0) == 0x80)
-            k = 2;
-        else if (u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED && end - p >= 3 && (u[1] & 0xC0) == 0x80 &&
-                 (u[2] & 0xC0) == 0x80)
-            k = 3;
-#endif
-        else if ((k = utf8_seq(u, (const unsigned char *)end)) == 0) {
+        size_t k = utf8_step((const unsigned char *)p, (const unsigned char *)end);
+        if (k == 0) {
             (void)fail(d, MC_ERR_UTF8, p, "invalid UTF-8 byte 0x%02X in string", (unsigned)(unsigned char)*p);
             return NULL;
         }
@@ -2217,24 +2207,62 @@ static NOINLINE int string_rest(dec *d, mc_string *out, const char *q)
 
 /* ---- numbers ------------------------------------------------------------ */
 
-static int scan_number(dec *d, num *nm)
+/* The JSON number at d->c.p, checked (the one place that knows its syntax and
+ * errors) and stepped over: all a skipped number needs; scan_number reads its
+ * value from the text this accepted. */
+static int skip_number(dec *d)
 {
     const char *p = d->c.p, *end = d->c.end;
-    int frac_digits = 0;
-    long e = 0;
-    memset(nm, 0, sizeof *nm);
-    nm->s = p;
-    nm->is_int = true;
-    if (p < end && *p == '-') {
-        nm->neg = true;
+    if (p < end && *p == '-')
         p++;
-    }
     if (p >= end || *p < '0' || *p > '9')
         return fail(d, MC_ERR_SYNTAX, d->c.p, "invalid number");
     if (*p == '0') {
         p++;
         if (p < end && *p >= '0' && *p <= '9')
             return fail(d, MC_ERR_SYNTAX, d->c.p, "leading zero in number");
+    } else {
+        while (p < end && *p >= '0' && *p <= '9')
+            p++;
+    }
+    if (p < end && *p == '.') {
+        p++;
+        if (p >= end || *p < '0' || *p > '9')
+            return fail(d, MC_ERR_SYNTAX, p, "digit expected after '.'");
+        while (p < end && *p >= '0' && *p <= '9')
+            p++;
+    }
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        p++;
+        if (p < end && (*p == '+' || *p == '-'))
+            p++;
+        if (p >= end || *p < '0' || *p > '9')
+            return fail(d, MC_ERR_SYNTAX, p, "digit expected in exponent");
+        while (p < end && *p >= '0' && *p <= '9')
+            p++;
+    }
+    d->c.p = p;
+    return MC_OK;
+}
+
+static int scan_number(dec *d, num *nm)
+{
+    const char *p = d->c.p, *end;
+    int frac_digits = 0, rc;
+    long e = 0;
+    memset(nm, 0, sizeof *nm);
+    nm->s = p;
+    nm->is_int = true;
+    if ((rc = skip_number(d)) != MC_OK)
+        return rc;
+    end = d->c.p; /* [p, end) is a valid number: no more syntax checks below */
+    nm->n = (size_t)(end - p);
+    if (*p == '-') {
+        nm->neg = true;
+        p++;
+    }
+    if (*p == '0') {
+        p++;
     } else {
         while (p < end && *p >= '0' && *p <= '9') {
             if (nm->mant_digits < 20)
@@ -2248,8 +2276,6 @@ static int scan_number(dec *d, num *nm)
     if (p < end && *p == '.') {
         p++;
         nm->is_int = false;
-        if (p >= end || *p < '0' || *p > '9')
-            return fail(d, MC_ERR_SYNTAX, p, "digit expected after '.'");
         while (p < end && *p >= '0' && *p <= '9') {
             if (nm->mant_digits == 0 && *p == '0') {
                 frac_digits++; /* leading zeros of 0.000x */
@@ -2263,15 +2289,13 @@ static int scan_number(dec *d, num *nm)
             p++;
         }
     }
-    if (p < end && (*p == 'e' || *p == 'E')) {
+    if (p < end) { /* the exponent */
         bool eneg = false;
         p++;
         nm->is_int = false;
-        if (p < end && (*p == '+' || *p == '-'))
+        if (*p == '+' || *p == '-')
             eneg = *p++ == '-';
-        if (p >= end || *p < '0' || *p > '9')
-            return fail(d, MC_ERR_SYNTAX, p, "digit expected in exponent");
-        while (p < end && *p >= '0' && *p <= '9') {
+        while (p < end) {
             if (e < 100000)
                 e = e * 10 + (*p - '0');
             p++;
@@ -2280,8 +2304,6 @@ static int scan_number(dec *d, num *nm)
             e = -e;
     }
     nm->exp10 = e - frac_digits;
-    nm->n = (size_t)(p - nm->s);
-    d->c.p = p;
     return MC_OK;
 }
 
@@ -3138,43 +3160,6 @@ static int dec_value(dec *d, const mc_field *f, char *base)
     }
     if (f->presence != MC_NO_OFFSET)
         *(mc_presence *)(base + f->presence) = MC_PRESENT;
-    return MC_OK;
-}
-
-/* What scan_number accepts and rejects, with the same errors at the same
- * offsets, without the value: a skipped number needs only its syntax. */
-static int skip_number(dec *d)
-{
-    const char *p = d->c.p, *end = d->c.end;
-    if (p < end && *p == '-')
-        p++;
-    if (p >= end || *p < '0' || *p > '9')
-        return fail(d, MC_ERR_SYNTAX, d->c.p, "invalid number");
-    if (*p == '0') {
-        p++;
-        if (p < end && *p >= '0' && *p <= '9')
-            return fail(d, MC_ERR_SYNTAX, d->c.p, "leading zero in number");
-    } else {
-        while (p < end && *p >= '0' && *p <= '9')
-            p++;
-    }
-    if (p < end && *p == '.') {
-        p++;
-        if (p >= end || *p < '0' || *p > '9')
-            return fail(d, MC_ERR_SYNTAX, p, "digit expected after '.'");
-        while (p < end && *p >= '0' && *p <= '9')
-            p++;
-    }
-    if (p < end && (*p == 'e' || *p == 'E')) {
-        p++;
-        if (p < end && (*p == '+' || *p == '-'))
-            p++;
-        if (p >= end || *p < '0' || *p > '9')
-            return fail(d, MC_ERR_SYNTAX, p, "digit expected in exponent");
-        while (p < end && *p >= '0' && *p <= '9')
-            p++;
-    }
-    d->c.p = p;
     return MC_OK;
 }
 
